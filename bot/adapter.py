@@ -1,0 +1,54 @@
+"""The Bot Framework adapter and what happens when a turn fails."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from botbuilder.core import BotState, Middleware, TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+
+from bot.config import Settings
+from bot.storage import EtagConflict
+from dialogs import messages
+from dialogs.i18n import teksten_voor
+
+log = logging.getLogger(__name__)
+
+TurnErrorHandler = Callable[[TurnContext, Exception], Awaitable[None]]
+
+
+def make_on_turn_error(state: BotState) -> TurnErrorHandler:
+    """Log the failure (no message content), tell the user in one line, and drop the broken flow.
+
+    An e_tag conflict means another turn of the same user wrote first: their state is valid, so it
+    is kept and the user is asked to send the last answer again.
+    """
+
+    async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        t = teksten_voor(context)
+        if isinstance(error, EtagConflict):
+            log.warning("turn lost an e_tag race; state of the other turn kept")
+            tekst = t(messages.FOUT_GELIJKTIJDIG)
+        else:
+            log.error("turn failed: %s", type(error).__name__, exc_info=error)
+            tekst = t(messages.FOUT_EXCUSES)
+            try:
+                await state.delete(context)
+            except Exception as delete_error:  # noqa: BLE001 - the turn already failed; keep answering
+                log.error("could not clear state after a failed turn: %s", type(delete_error).__name__)
+        try:
+            await context.send_activity(tekst)
+        except Exception as send_error:  # noqa: BLE001 - the channel itself may be what failed
+            log.error("could not send the apology: %s", type(send_error).__name__)
+
+    return on_turn_error
+
+
+def build_adapter(settings: Settings, state: BotState, middleware: Sequence[Middleware]) -> CloudAdapter:
+    """A CloudAdapter authenticating with the settings' app registration (none in local mode)."""
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
+    for piece in middleware:
+        adapter.use(piece)
+    adapter.on_turn_error = make_on_turn_error(state)
+    return adapter

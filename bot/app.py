@@ -1,0 +1,129 @@
+"""The aiohttp application: POST /api/messages (Bot Framework) and GET /healthz."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity, DeliveryModes
+from msrest.exceptions import DeserializationError
+from msrest.serialization import Model
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import database
+from bot.adapter import build_adapter
+from bot.composition import Onderdelen, build_bot
+from bot.config import Settings
+from bot.storage import SqlStorage
+
+log = logging.getLogger(__name__)
+
+# Teams activities are a few KB; a card submit with a long text stays far below this.
+MAX_BODY_BYTES = 256 * 1024
+
+SETTINGS = web.AppKey("settings", Settings)
+ENGINE = web.AppKey("engine", AsyncEngine)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+ONDERDELEN = web.AppKey("onderdelen", Onderdelen)
+
+
+class OngeldigVerzoek(web.HTTPBadRequest):
+    """400 with the reason in the body (and in the log line of the rejection middleware)."""
+
+    def __init__(self, reden: str) -> None:
+        super().__init__(text=reden)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The application; the database and bot are built on start-up and closed on clean-up."""
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[log_rejections])
+    app[SETTINGS] = settings
+    app.cleanup_ctx.append(_bot_on_database)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    engine = database.create_engine(settings.database_url)
+    await database.migrate(engine)
+    onderdelen = build_bot(SqlStorage(engine))
+    app[ENGINE] = engine
+    app[ONDERDELEN] = onderdelen
+    app[ADAPTER] = build_adapter(settings, onderdelen.state, onderdelen.middleware)
+    yield
+    await engine.dispose()
+
+
+@web.middleware
+async def log_rejections(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """One log line for every refused request (status and reason, never the body)."""
+    try:
+        return await handler(request)
+    except web.HTTPException as refused:
+        if refused.status >= 400:
+            log.warning("%s %s refused with %d: %s", request.method, request.path, refused.status, refused.text)
+        raise
+
+
+async def messages(request: web.Request) -> web.Response:
+    """Receive an activity as Teams sends it and run a turn; replies go to its serviceUrl,
+    or come back in this response when the sender asked for deliveryMode expectReplies."""
+    if request.content_type != "application/json":
+        raise web.HTTPUnsupportedMediaType(text="Content-Type must be application/json")
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError) as fout:
+        raise OngeldigVerzoek("body is not valid JSON") from fout
+    activity = _activity_from(body)
+    adapter = request.app[ADAPTER]
+    try:
+        response = await adapter.process_activity(
+            request.headers.get("Authorization", ""), activity, request.app[ONDERDELEN].bot.on_turn
+        )
+    except PermissionError as fout:
+        raise web.HTTPUnauthorized(text="missing or invalid Bot Framework token") from fout
+    if response is None:
+        return web.Response(status=201)
+    # SDK: for expectReplies the body is already a dict and serializer_helper crashes on it with a
+    # 500 (see tests/bot/test_messages_endpoint.py::test_expect_replies_returns_the_replies).
+    reply_body = serializer_helper(response.body) if isinstance(response.body, Model) else response.body
+    return web.json_response(reply_body, status=int(response.status))
+
+
+def _activity_from(body: object) -> Activity:
+    """The activity in a request body, or a 400 saying what is missing."""
+    if not isinstance(body, dict):
+        raise OngeldigVerzoek("body must be a JSON object")
+    if not isinstance(body.get("type"), str) or not body["type"]:
+        raise OngeldigVerzoek("activity has no type")
+    try:
+        activity = Activity().deserialize(body)
+    except (DeserializationError, ValueError, TypeError, AttributeError) as fout:
+        raise OngeldigVerzoek("activity does not follow the Bot Framework schema") from fout
+    if not activity.channel_id:
+        raise OngeldigVerzoek("activity has no channelId")
+    if not (activity.conversation and activity.conversation.id):
+        raise OngeldigVerzoek("activity has no conversation.id")
+    if not (activity.from_property and activity.from_property.id):
+        raise OngeldigVerzoek("activity has no from.id")
+    if not activity.service_url and activity.delivery_mode != DeliveryModes.expect_replies:
+        raise OngeldigVerzoek("activity has no serviceUrl")
+    return activity
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 when the database answers, 503 when it does not."""
+    try:
+        await database.check(request.app[ENGINE])
+    except Exception as fout:  # noqa: BLE001 - any database failure means unhealthy
+        log.warning("health check failed: database unavailable (%s)", type(fout).__name__)
+        return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+    return web.json_response({"status": "ok", "database": "ok"})

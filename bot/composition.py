@@ -1,0 +1,40 @@
+"""Wiring: the knowledge, the dialogs, the state and the handler, shared by server and console."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from botbuilder.core import Middleware, PrivateConversationState, Storage
+
+from bot.handler import ZvhBot
+from bot.middleware import TaalMiddleware
+from dialogs.root import Kennis, RootDialog
+from knowledge.criteria import load_criteria, load_opschaling
+from knowledge.intenties import load_intenties
+from knowledge.veiligheid import load_acuut
+
+
+def load_kennis() -> Kennis:
+    """Load and validate every knowledge file; a broken file fails here, at start-up."""
+    return Kennis(
+        intenties=load_intenties(),
+        acuut=load_acuut(),
+        criteria=load_criteria(),
+        opschaling=load_opschaling(),
+    )
+
+
+@dataclass(frozen=True)
+class Onderdelen:
+    """The parts an adapter needs: the bot, its state, and the middleware to run before it."""
+
+    bot: ZvhBot
+    state: PrivateConversationState
+    middleware: tuple[Middleware, ...]
+
+
+def build_bot(storage: Storage, kennis: Kennis | None = None) -> Onderdelen:
+    """The bot on per-user conversation state in `storage` (so group chat members never share a flow)."""
+    state = PrivateConversationState(storage)
+    bot = ZvhBot(RootDialog(kennis or load_kennis()), state)
+    return Onderdelen(bot=bot, state=state, middleware=(TaalMiddleware(state),))

@@ -1,0 +1,75 @@
+"""The Teams activity handler: welcome, mention handling in group chats, and running the dialogs."""
+
+from __future__ import annotations
+
+import logging
+
+from botbuilder.core import BotState, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import Dialog, DialogExtensions
+from botbuilder.schema import ChannelAccount
+
+from dialogs import cards, messages
+from dialogs.i18n import teksten_voor
+
+log = logging.getLogger(__name__)
+
+_GEDEELD = ("groupChat", "channel")
+
+
+class ZvhBot(TeamsActivityHandler):
+    """Runs the root dialog on per-user state and saves that state once at the end of each turn."""
+
+    def __init__(self, dialog: Dialog, state: BotState) -> None:
+        self._dialog = dialog
+        self._state = state
+        self._dialog_state = state.create_property("DialogState")
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await super().on_turn(turn_context)
+        await self._state.save_changes(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        gedeeld = (activity.conversation.conversation_type if activity.conversation else None) in _GEDEELD
+        vermeldingen = _vermeldingen_van_bot(turn_context)
+        if gedeeld and activity.value is None and not vermeldingen:
+            # In a group chat or channel the bot answers only when @mentioned (card clicks excepted).
+            return
+        text = activity.text if isinstance(activity.text, str) else ""
+        for vermelding in vermeldingen:
+            text = text.replace(vermelding, " ")
+        activity.text = " ".join(text.split())
+        if not activity.text and activity.value is None:
+            await turn_context.send_activity(teksten_voor(turn_context)(messages.ALLEEN_TEKST))
+            return
+        await DialogExtensions.run_dialog(self._dialog, turn_context, self._dialog_state)
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        gedeeld = (activity.conversation.conversation_type if activity.conversation else None) in _GEDEELD
+        # In a personal chat greet when the bot or the user arrives; in a team or group chat only when
+        # the bot itself is added, so that new colleagues joining a channel do not trigger a card.
+        if any(m.id == bot_id or not gedeeld for m in members_added):
+            await turn_context.send_activity(cards.as_activity(cards.welkom_card(teksten_voor(turn_context))))
+
+
+def _vermeldingen_van_bot(turn_context: TurnContext) -> list[str]:
+    """The texts ("<at>ZVH-assistent</at>") of the mentions of this bot in the activity.
+
+    SDK: TurnContext.remove_recipient_mention raises KeyError on a mention without "mentioned" and
+    uses the bot's name as a regular expression (see tests/bot/test_handler.py::test_mention_stripping).
+    """
+    activity = turn_context.activity
+    bot_id = activity.recipient.id if activity.recipient else None
+    teksten = []
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "")).lower() != "mention":
+            continue
+        eigenschappen = entity.additional_properties or {}
+        genoemd = eigenschappen.get("mentioned")
+        if bot_id and isinstance(genoemd, dict) and genoemd.get("id") == bot_id:
+            tekst = eigenschappen.get("text")
+            teksten.append(tekst if isinstance(tekst, str) and tekst else f"<at>{genoemd.get('name', '')}</at>")
+    return teksten

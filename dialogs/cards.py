@@ -1,0 +1,118 @@
+"""Every Adaptive Card the bot sends, built by small pure functions (schema 1.5, what Teams renders).
+
+A button is an Action.Submit whose data is an object: {"actie": ...} for the menu, {"keuze": ...}
+for an answer to a question. Teams sends a click back as a message with that `value` and no text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.schema import Activity, Attachment
+
+from dialogs import messages
+from dialogs.i18n import Teksten
+
+ACTIE = "actie"
+KEUZE = "keuze"
+_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+
+# The menu: (intent, button text); the intents are knowledge.intenties names.
+MENU = (
+    ("criteria_check", messages.KNOP_CHECK),
+    ("aanmelden", messages.KNOP_AANMELDEN),
+    ("signaal", messages.KNOP_SIGNAAL),
+    ("woordenlijst", messages.KNOP_WOORDENLIJST),
+)
+
+
+def adaptive_card(body: Sequence[dict[str, Any]], actions: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """A version 1.5 card with this body and these actions."""
+    card: dict[str, Any] = {"type": "AdaptiveCard", "$schema": _SCHEMA, "version": "1.5", "body": list(body)}
+    if actions:
+        card["actions"] = list(actions)
+    return card
+
+
+def text_block(text: str, **opties: Any) -> dict[str, Any]:
+    """A wrapping TextBlock; options such as weight='Bolder' or isSubtle=True pass through."""
+    return {"type": "TextBlock", "text": text, "wrap": True, **opties}
+
+
+def title_block(text: str) -> dict[str, Any]:
+    """The heading of a card."""
+    return text_block(text, size="Medium", weight="Bolder")
+
+
+def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A button that sends `data` back as the message's value."""
+    return {"type": "Action.Submit", "title": title, "data": data}
+
+
+def as_activity(card: dict[str, Any]) -> Activity:
+    """A message activity carrying the card as its only attachment."""
+    attachment: Attachment = CardFactory.adaptive_card(card)
+    return MessageFactory.attachment(attachment)
+
+
+def _menu_actions(t: Teksten) -> list[dict[str, Any]]:
+    return [submit(t(titel), {ACTIE: actie}) for actie, titel in MENU]
+
+
+def welkom_card(t: Teksten) -> dict[str, Any]:
+    """What the assistant can do, the four ways in, and the privacy and 112 lines."""
+    return adaptive_card(
+        [
+            title_block(t(messages.WELKOM_TITEL)),
+            text_block(t(messages.WELKOM_TEKST)),
+            text_block(t(messages.PRIVACY_REGEL), isSubtle=True, size="Small"),
+            text_block(t(messages.ACUUT_REGEL), weight="Bolder", color="Attention", size="Small"),
+        ],
+        _menu_actions(t),
+    )
+
+
+def hulp_card(t: Teksten, melding: str | None = None) -> dict[str, Any]:
+    """The commands with one line each, the menu buttons, the privacy and 112 lines; a melding on top."""
+    regels = (
+        messages.HULP_CHECK,
+        messages.HULP_AANMELDEN,
+        messages.HULP_SIGNAAL,
+        messages.HULP_WOORDENLIJST,
+        messages.HULP_MIJN_AANMELDINGEN,
+        messages.HULP_STOPPEN,
+    )
+    return adaptive_card(
+        [
+            *([text_block(melding)] if melding else []),
+            title_block(t(messages.HULP_TITEL)),
+            text_block(t(messages.HULP_TEKST)),
+            text_block("\n".join(f"- {t(regel)}" for regel in regels)),
+            text_block(t(messages.PRIVACY_REGEL), isSubtle=True, size="Small"),
+            text_block(t(messages.ACUUT_REGEL), weight="Bolder", color="Attention", size="Small"),
+        ],
+        _menu_actions(t),
+    )
+
+
+def acuut_card(t: Teksten, nummer: str, wanneer: str, bron: str) -> dict[str, Any]:
+    """The emergency number first and large, then what to do, then the source."""
+    return adaptive_card(
+        [
+            text_block(t(messages.ACUUT_TITEL), size="Large", weight="Bolder", color="Attention"),
+            text_block(wanneer, weight="Bolder"),
+            text_block(t(messages.ACUUT_TEKST)),
+            text_block(t(messages.BRON, bron=bron), isSubtle=True, size="Small"),
+        ],
+        [{"type": "Action.OpenUrl", "title": t(messages.KNOP_BEL, nummer=nummer), "url": f"tel:{nummer}"}],
+    )
+
+
+def vraag_card(kop: str, vraag: str, keuzes: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """A question with one button per (value, title) choice."""
+    return adaptive_card(
+        [text_block(kop, isSubtle=True, size="Small"), text_block(vraag, weight="Bolder")],
+        [submit(titel, {KEUZE: waarde}) for waarde, titel in keuzes],
+    )

@@ -1,0 +1,83 @@
+"""Everything the bot says, in Dutch; English lives in dialogs/locale/en/LC_MESSAGES/messages.po.
+
+Run `pybabel extract -k N_ -o /tmp/messages.pot dialogs` and `pybabel update` after changing copy;
+tests/dialogs/test_messages.py fails while a text has no English translation.
+"""
+
+from dialogs.i18n import N_
+
+# Welcome and help
+WELKOM_TITEL = N_("Welkom bij de ZVH-assistent")
+WELKOM_TEKST = N_(
+    "Maak je je zorgen over een persoon of gezin? Ik help je bepalen waar de casus hoort: lokaal, "
+    "in een netwerkoverleg of bij het Zorg- en Veiligheidshuis. Kies hieronder wat je wilt doen, "
+    "of typ je vraag."
+)
+PRIVACY_REGEL = N_("Noem geen namen of BSN in deze chat: initialen en een geboortejaar zijn genoeg.")
+ACUUT_REGEL = N_("Is iemand nu in gevaar? Bel direct 112.")
+HULP_TITEL = N_("Waarmee kan ik helpen?")
+HULP_TEKST = N_("Klik op een knop of typ een van deze woorden:")
+HULP_CHECK = N_("**check** – loop de aanmeldcriteria door en zie waar de casus hoort")
+HULP_AANMELDEN = N_("**aanmelden** – meld een casus aan bij het Veiligheidshuis")
+HULP_SIGNAAL = N_("**signaal** – meld radicalisering of verward gedrag bij het juiste meldpunt")
+HULP_WOORDENLIJST = N_("**woordenlijst** – zoek een begrip of afkorting op")
+HULP_MIJN_AANMELDINGEN = N_("**mijn aanmeldingen** – bekijk de status van je aanmeldingen")
+HULP_STOPPEN = N_("**annuleren** – stop wat we aan het doen zijn")
+
+# Buttons of the menu
+KNOP_CHECK = N_("Criteria check")
+KNOP_AANMELDEN = N_("Aanmelden")
+KNOP_SIGNAAL = N_("Signaal melden")
+KNOP_WOORDENLIJST = N_("Woordenlijst")
+KNOP_MIJN_AANMELDINGEN = N_("Mijn aanmeldingen")
+
+# Interruptions and fallback
+GESTOPT = N_("Oké, ik ben gestopt. Er is niets bewaard van wat we aan het doen waren.")
+NIETS_TE_STOPPEN = N_("Er loopt op dit moment niets dat ik kan stoppen.")
+NIET_BEGREPEN = N_("Dat begrijp ik niet helemaal. Kies hieronder wat je wilt doen, of typ **help**.")
+ALLEEN_TEKST = N_("Ik kan alleen tekst en klikken op knoppen verwerken. Typ je vraag of kies een knop.")
+IN_AANBOUW = N_(
+    "Dit onderdeel ({onderdeel}) is nog in aanbouw en kan ik nu nog niet voor je doen. "
+    "Wat ik al wel kan, staat hieronder."
+)
+GA_VERDER = N_("We gaan verder waar we waren:")
+FOUT_EXCUSES = N_(
+    "Sorry, er ging bij mij iets mis. Wat we aan het doen waren, is afgebroken; begin opnieuw met **help**."
+)
+FOUT_GELIJKTIJDIG = N_(
+    "Je bericht kruiste een ander bericht in dit gesprek. Stuur je laatste antwoord nog een keer."
+)
+
+# Acute danger
+ACUUT_TITEL = N_("Acuut gevaar? Bel 112")
+ACUUT_TEKST = N_("Bel eerst 112 als iemand nu in gevaar is. Daarna kun je hier verder.")
+BRON = N_("Bron: {bron}")
+KNOP_BEL = N_("Bel {nummer}")
+
+# Choices
+JA = N_("Ja")
+NEE = N_("Nee")
+WEET_NIET = N_("Weet niet")
+WAAROM = N_("Waarom vraag je dit?")
+KIES_OPNIEUW = N_("Dat antwoord herken ik niet. Kies een van de knoppen of typ: {opties}.")
+OF = N_("of")
+
+# Criteria check
+CHECK_INTRO = N_(
+    "We lopen de landelijke aanmeldcriteria van de Zorg- en Veiligheidshuizen door: hooguit vier vragen. "
+    "Antwoord met ja, nee of weet niet; bij elke vraag kun je vragen waarom ik die stel."
+)
+CHECK_VRAAG_KOP = N_("Criterium {code} van {aantal}")
+CHECK_UITLEG_KOP = N_("Waarom ik dit vraag")
+CHECK_UITKOMST_AANMELDEN = N_("Deze casus past bij het Veiligheidshuis")
+CHECK_UITKOMST_LOKAAL = N_("Deze casus hoort (nog) lokaal")
+CHECK_UITKOMST_UITZOEKEN = N_("Eerst uitzoeken")
+CHECK_NIVEAU = N_("Opschalingsmodel: niveau {niveau} – {naam}")
+CHECK_VOLDAAN = N_("Voldaan: {criteria}")
+CHECK_NIET_VOLDAAN = N_("Niet voldaan: {criteria}")
+CHECK_ONBEKEND = N_("Nog onbekend: {criteria}")
+CHECK_VERVOLGSTAP = N_("Volgende stap")
+CHECK_LEZING = N_("Hoe ik de criteria lees")
+CHECK_BRONNEN = N_("Bronnen")
+KNOP_NIEUWE_CHECK = N_("Nieuwe check")
+KNOP_MENU = N_("Menu")
