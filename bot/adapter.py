@@ -34,7 +34,9 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
             log.error("turn failed: %s", type(error).__name__, exc_info=error)
             tekst = t(messages.FOUT_EXCUSES)
             try:
-                await state.delete(context)
+                # BotState.delete raises KeyError when the state was never loaded: clear and force-save.
+                await state.clear_state(context)
+                await state.save_changes(context, force=True)
             except Exception as delete_error:  # noqa: BLE001 - the turn already failed; keep answering
                 log.error("could not clear state after a failed turn: %s", type(delete_error).__name__)
         try:

@@ -22,7 +22,9 @@ class Settings:
 
     APP_ID: str = ""
     APP_PASSWORD: str = field(default="", repr=False)
-    APP_TYPE: str = "SingleTenant"
+    # MultiTenant only here because botbuilder's credential factory has its auth-disabled (local
+    # mode) path there; from_env makes a bot with an app id SingleTenant unless told otherwise.
+    APP_TYPE: str = "MultiTenant"
     APP_TENANTID: str = ""
     port: int = _DEFAULT_PORT
     host: str = "127.0.0.1"
@@ -39,12 +41,15 @@ class Settings:
         """Read the Bot Framework variables plus PORT, HOST, DATABASE_URL, DATA_DIR and LOG_LEVEL."""
         env = os.environ if env is None else env
         app_id = env.get("MicrosoftAppId", "").strip()
-        app_type = env.get("MicrosoftAppType", "").strip() or "SingleTenant"
+        app_type = env.get("MicrosoftAppType", "").strip() or ("SingleTenant" if app_id else "MultiTenant")
         if app_type not in ("SingleTenant", "MultiTenant", "UserAssignedMSI"):
             raise ConfigError(f"MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI, not {app_type!r}")
         tenant = env.get("MicrosoftAppTenantId", "").strip()
-        if app_id and app_type == "SingleTenant" and not tenant:
-            raise ConfigError("MicrosoftAppTenantId is required for a SingleTenant bot")
+        if app_id and app_type in ("SingleTenant", "UserAssignedMSI") and not tenant:
+            raise ConfigError(f"MicrosoftAppTenantId is required for a {app_type} bot")
+        password = env.get("MicrosoftAppPassword", "")
+        if app_id and app_type != "UserAssignedMSI" and not password:
+            raise ConfigError("MicrosoftAppPassword is required when MicrosoftAppId is set")
         port_text = env.get("PORT", str(_DEFAULT_PORT)).strip()
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
             raise ConfigError(f"PORT must be a number from 1 to 65535, not {port_text!r}")
@@ -55,7 +60,7 @@ class Settings:
         database_url = env.get("DATABASE_URL", "").strip() or f"sqlite+aiosqlite:///{data_dir / 'zvh-assistent.db'}"
         return cls(
             APP_ID=app_id,
-            APP_PASSWORD=env.get("MicrosoftAppPassword", ""),
+            APP_PASSWORD=password,
             APP_TYPE=app_type,
             APP_TENANTID=tenant,
             port=int(port_text),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.core import BotState, TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import Dialog, DialogExtensions
+from botbuilder.core import ActivityHandler, BotState, TurnContext
+from botbuilder.dialogs import Dialog, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from dialogs import cards, messages
@@ -17,13 +16,18 @@ log = logging.getLogger(__name__)
 _GEDEELD = ("groupChat", "channel")
 
 
-class ZvhBot(TeamsActivityHandler):
-    """Runs the root dialog on per-user state and saves that state once at the end of each turn."""
+class ZvhBot(ActivityHandler):
+    """Runs the root dialog on per-user state and saves that state once at the end of each turn.
+
+    A plain ActivityHandler, not TeamsActivityHandler: we use no Teams-only events, and the latter
+    crashes on a conversationUpdate without channelData (tests/bot/test_messages_endpoint.py).
+    """
 
     def __init__(self, dialog: Dialog, state: BotState) -> None:
-        self._dialog = dialog
+        self._dialog_id = dialog.id
         self._state = state
-        self._dialog_state = state.create_property("DialogState")
+        self._dialogs = DialogSet(state.create_property("DialogState"))
+        self._dialogs.add(dialog)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await super().on_turn(turn_context)
@@ -43,7 +47,19 @@ class ZvhBot(TeamsActivityHandler):
         if not activity.text and activity.value is None:
             await turn_context.send_activity(teksten_voor(turn_context)(messages.ALLEEN_TEKST))
             return
-        await DialogExtensions.run_dialog(self._dialog, turn_context, self._dialog_state)
+        await self._run_dialog(turn_context)
+
+    async def _run_dialog(self, turn_context: TurnContext) -> None:
+        """Continue the user's flow, or begin the root dialog when none runs.
+
+        SDK: DialogExtensions.run_dialog also sends a "BotState" trace activity holding a snapshot
+        of the dialog state on every turn; with expectReplies that snapshot is returned to the
+        caller (see tests/bot/test_messages_endpoint.py::test_expect_replies_returns_the_replies).
+        """
+        dialog_context = await self._dialogs.create_context(turn_context)
+        result = await dialog_context.continue_dialog()
+        if result.status == DialogTurnStatus.Empty:
+            await dialog_context.begin_dialog(self._dialog_id)
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         activity = turn_context.activity

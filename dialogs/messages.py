@@ -59,7 +59,7 @@ JA = N_("Ja")
 NEE = N_("Nee")
 WEET_NIET = N_("Weet niet")
 WAAROM = N_("Waarom vraag je dit?")
-KIES_OPNIEUW = N_("Dat antwoord herken ik niet. Kies een van de knoppen of typ: {opties}.")
+KIES_OPNIEUW = N_("Dat antwoord herken ik niet. Kies een van de knoppen of typ je antwoord ({opties}).")
 OF = N_("of")
 
 # Criteria check

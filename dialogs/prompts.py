@@ -23,7 +23,7 @@ NEE = "nee"
 WEET_NIET = "weet_niet"
 WAAROM = "waarom"
 
-_TYPO_DREMPEL = 85.0
+_TYPO_DREMPEL = 80.0
 _KORTSTE_TYPO = 3
 
 

@@ -1,0 +1,218 @@
+"""POST /api/messages as Teams sends it, and GET /healthz.
+
+Replies of a normal turn go to the activity's serviceUrl: a fake connector (a real aiohttp server
+on 127.0.0.1) records them. With deliveryMode expectReplies they come back in the HTTP response.
+Malformed requests get a 4xx and a log line, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import pytest
+from aiohttp import web
+from sqlalchemy.engine import make_url
+
+from bot.app import MAX_BODY_BYTES, create_app
+from bot.config import Settings
+from dialogs import messages
+from dialogs.i18n import Teksten
+from tests.conftest import postgres_admin
+
+EN = Teksten("en")
+
+
+class FakeConnector:
+    """Plays the Bot Connector service: records every activity the bot posts."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.url = ""
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.received.append(await request.json())
+        return web.json_response({"id": uuid.uuid4().hex})
+
+    def texts(self) -> list[str]:
+        """What a user reads in each received activity (text or the card's text blocks)."""
+        uit = []
+        for activity in self.received:
+            delen = [activity.get("text") or ""]
+            for attachment in activity.get("attachments") or []:
+                delen += [b.get("text", "") for b in attachment["content"].get("body", [])]
+            uit.append("\n".join(d for d in delen if d))
+        return uit
+
+
+@pytest.fixture
+async def connector(aiohttp_server) -> FakeConnector:
+    fake = FakeConnector()
+    app = web.Application()
+    app.router.add_post("/v3/conversations/{conversation}/activities", fake.handle)
+    app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", fake.handle)
+    server = await aiohttp_server(app)
+    fake.url = str(server.make_url("/"))
+    return fake
+
+
+@pytest.fixture
+async def client(aiohttp_client, sqlite_url):
+    return await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+
+
+def teams_message(text: str | None, service_url: str, **velden: Any) -> dict[str, Any]:
+    """A message activity as JSON, the way Teams posts it."""
+    activity = {
+        "type": "message",
+        "id": uuid.uuid4().hex,
+        "timestamp": "2026-11-22T10:00:00.000Z",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {"id": "29:user-1", "name": "Test Gebruiker", "aadObjectId": "00000000-0000-0000-0000-000000000001"},
+        "conversation": {"id": "a:conv-1", "conversationType": "personal", "tenantId": "tenant-1"},
+        "recipient": {"id": "28:bot-1", "name": "ZVH-assistent"},
+        "locale": "nl-NL",
+        "text": text,
+        "channelData": {"tenant": {"id": "tenant-1"}},
+    }
+    activity.update(velden)
+    return activity
+
+
+class TestDefaultDelivery:
+    async def test_help_reply_is_posted_to_the_service_url(self, client, connector: FakeConnector):
+        resp = await client.post("/api/messages", json=teams_message("help", connector.url))
+        assert resp.status == 201
+        assert len(connector.received) == 1
+        assert messages.HULP_TITEL in connector.texts()[0]
+        assert connector.received[0]["replyToId"]
+
+    async def test_conversation_update_gets_the_welcome_card(self, client, connector: FakeConnector):
+        body = teams_message(None, connector.url, type="conversationUpdate",
+                             membersAdded=[{"id": "28:bot-1"}])
+        resp = await client.post("/api/messages", json=body)
+        assert resp.status == 201
+        assert messages.WELKOM_TITEL in connector.texts()[0]
+
+    async def test_conversation_update_without_channel_data_still_welcomes(self, client, connector):
+        body = teams_message(None, connector.url, type="conversationUpdate", membersAdded=[{"id": "28:bot-1"}])
+        del body["channelData"]
+        resp = await client.post("/api/messages", json=body)
+        assert resp.status == 201
+        assert messages.WELKOM_TITEL in connector.texts()[0]
+
+    async def test_english_locale_replies_in_english(self, client, connector: FakeConnector):
+        await client.post("/api/messages", json=teams_message("help", connector.url, locale="en-US"))
+        assert EN(messages.HULP_TITEL) in connector.texts()[0]
+
+    async def test_a_multi_turn_flow_over_http(self, client, connector: FakeConnector):
+        for tekst in ("check", "ja", "nee"):
+            assert (await client.post("/api/messages", json=teams_message(tekst, connector.url))).status == 201
+        assert messages.CHECK_UITKOMST_LOKAAL in connector.texts()[-1]
+
+    async def test_unknown_activity_type_is_accepted_quietly(self, client, connector: FakeConnector):
+        resp = await client.post("/api/messages", json=teams_message(None, connector.url, type="somethingNew"))
+        assert resp.status == 201
+        assert connector.received == []
+
+
+class TestExpectReplies:
+    async def test_expect_replies_returns_the_replies(self, client):
+        body = teams_message("help", "https://unused.invalid", deliveryMode="expectReplies")
+        resp = await client.post("/api/messages", json=body)
+        assert resp.status == 200
+        replies = (await resp.json())["activities"]
+        assert [r["type"] for r in replies] == ["message"]  # no trace with a state snapshot
+        kaart = replies[0]["attachments"][0]["content"]
+        assert any(b.get("text") == messages.HULP_TITEL for b in kaart["body"])
+
+    async def test_expect_replies_needs_no_service_url(self, client):
+        body = teams_message("check", "", deliveryMode="expectReplies")
+        del body["serviceUrl"]
+        resp = await client.post("/api/messages", json=body)
+        assert resp.status == 200
+        assert len((await resp.json())["activities"]) == 2  # intro + criterion A
+
+
+class TestMalformed:
+    @pytest.mark.parametrize(
+        ("data", "content_type", "status"),
+        [
+            (b"dit is geen json", "application/json", 400),
+            (b"[1, 2, 3]", "application/json", 400),
+            (b'{"text": "hallo"}', "application/json", 400),
+            (b'{"type": ""}', "application/json", 400),
+            (b'{"type": 5}', "application/json", 400),
+            (b'{"type": "message", "text": "help"}', "application/json", 400),
+            (b'{"type": "message", "channelId": "msteams", "conversation": {"id": "c"}, "from": {"id": "u"}}',
+             "application/json", 400),
+            (b"\xff\xfe\x00", "application/json", 400),
+            (b'{"type": "message"}', "text/plain", 415),
+            (b"type=message", "application/x-www-form-urlencoded", 415),
+        ],
+        ids=["not-json", "array", "no-type", "empty-type", "type-not-string", "no-conversation",
+             "no-service-url", "bad-utf8", "text-plain", "form"],
+    )
+    async def test_rejected_with_4xx_and_a_log_line(self, client, caplog, data, content_type, status):
+        with caplog.at_level(logging.WARNING, logger="bot.app"):
+            resp = await client.post("/api/messages", data=data, headers={"Content-Type": content_type})
+        assert resp.status == status
+        assert any(f"refused with {status}" in r.getMessage() for r in caplog.records)
+
+    async def test_body_over_256_kb_is_413(self, client, connector, caplog):
+        body = teams_message("x" * (MAX_BODY_BYTES + 10), connector.url)
+        with caplog.at_level(logging.WARNING, logger="bot.app"):
+            resp = await client.post("/api/messages", json=body)
+        assert resp.status == 413
+        assert connector.received == []
+        assert any("refused with 413" in r.getMessage() for r in caplog.records)
+
+    async def test_get_is_not_allowed(self, client):
+        assert (await client.get("/api/messages")).status == 405
+
+
+class TestFailures:
+    async def test_a_failing_turn_apologises_and_returns_201(self, client, connector, monkeypatch):
+        from dialogs.root import RootDialog
+
+        async def kapot(self, inner_dc, options=None):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(RootDialog, "on_begin_dialog", kapot)
+        resp = await client.post("/api/messages", json=teams_message("help", connector.url))
+        assert resp.status == 201
+        assert connector.texts() == [messages.FOUT_EXCUSES]
+
+    async def test_unreachable_service_url_does_not_give_a_500(self, client):
+        resp = await client.post("/api/messages", json=teams_message("help", "http://127.0.0.1:9/"))
+        assert resp.status == 201
+
+
+class TestAuthentication:
+    async def test_configured_app_id_without_token_is_401(self, aiohttp_client, sqlite_url, connector):
+        settings = Settings(APP_ID="00000000-0000-0000-0000-0000000000aa", APP_PASSWORD="geheim",
+                            APP_TENANTID="tenant-1", database_url=sqlite_url)
+        client = await aiohttp_client(create_app(settings))
+        resp = await client.post("/api/messages", json=teams_message("help", connector.url))
+        assert resp.status == 401
+        assert connector.received == []
+
+
+class TestHealthz:
+    async def test_ok_when_the_database_answers(self, client):
+        resp = await client.get("/healthz")
+        assert resp.status == 200
+        assert await resp.json() == {"status": "ok", "database": "ok"}
+
+    async def test_503_when_the_database_goes_away(self, aiohttp_client, postgres_url):
+        naam = f"zvh_health_{uuid.uuid4().hex[:8]}"
+        await postgres_admin(f'CREATE DATABASE "{naam}"')
+        url = make_url(postgres_url).set(database=naam).render_as_string(hide_password=False)
+        client = await aiohttp_client(create_app(Settings.for_tests(url)))
+        assert (await client.get("/healthz")).status == 200
+        await postgres_admin(f'DROP DATABASE "{naam}" WITH (FORCE)')
+        resp = await client.get("/healthz")
+        assert resp.status == 503
+        assert (await resp.json())["database"] == "unreachable"

@@ -1,0 +1,154 @@
+"""SqlStorage, the botbuilder Storage on SQL: the storage contract on SQLite and PostgreSQL,
+optimistic concurrency by e_tag, the migrated schema, and SQLite's durability settings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from botbuilder.dialogs import DialogInstance, DialogState
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import database
+from bot.models import SQLModel
+from bot.storage import EtagConflict, SqlStorage
+
+
+class TestContract:
+    async def test_unknown_key_is_absent(self, engine: AsyncEngine):
+        assert await SqlStorage(engine).read(["nergens"]) == {}
+
+    async def test_write_then_read_returns_the_value_with_an_etag(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"naam": "waarde", "lijst": [1, 2], "genest": {"x": True}}})
+        gelezen = (await storage.read(["a", "b"]))
+        assert set(gelezen) == {"a"}
+        assert gelezen["a"]["naam"] == "waarde"
+        assert gelezen["a"]["lijst"] == [1, 2]
+        assert gelezen["a"]["genest"] == {"x": True}
+        assert gelezen["a"]["e_tag"]
+
+    async def test_read_without_keys_is_refused(self, engine: AsyncEngine):
+        with pytest.raises(ValueError):
+            await SqlStorage(engine).read([])
+
+    async def test_delete_removes_and_unknown_keys_are_ignored(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}, "b": {"n": 2}})
+        await storage.delete(["a", "bestaat-niet"])
+        assert set(await storage.read(["a", "b"])) == {"b"}
+
+    async def test_long_teams_like_keys_round_trip(self, engine: AsyncEngine):
+        key = "msteams/conversations/19:" + "x" * 600 + "@thread.tacv2;messageid=1/users/29:" + "y" * 200
+        storage = SqlStorage(engine)
+        await storage.write({key: {"n": 1}})
+        assert (await storage.read([key]))[key]["n"] == 1
+
+    async def test_dialog_state_objects_round_trip(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        stack = DialogState([DialogInstance(id="CriteriaCheckDialog", state={"antwoorden": {"A": "ja"}})])
+        await storage.write({"k": {"DialogState": stack}})
+        gelezen = (await storage.read(["k"]))["k"]["DialogState"]
+        assert isinstance(gelezen, DialogState)
+        assert gelezen.dialog_stack[0].id == "CriteriaCheckDialog"
+        assert gelezen.dialog_stack[0].state == {"antwoorden": {"A": "ja"}}
+
+
+class TestEtag:
+    async def test_write_with_the_current_etag_succeeds_and_changes_it(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}})
+        item = (await storage.read(["a"]))["a"]
+        oud = item["e_tag"]
+        item["n"] = 2
+        await storage.write({"a": item})
+        nieuw = (await storage.read(["a"]))["a"]
+        assert nieuw["n"] == 2
+        assert nieuw["e_tag"] != oud
+
+    async def test_stale_etag_raises_and_keeps_the_stored_value(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}})
+        eerste = (await storage.read(["a"]))["a"]
+        tweede = dict(eerste)
+        await storage.write({"a": {**eerste, "n": 2}})
+        with pytest.raises(EtagConflict):
+            await storage.write({"a": {**tweede, "n": 3}})
+        assert (await storage.read(["a"]))["a"]["n"] == 2
+
+    async def test_star_etag_overwrites(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}})
+        await storage.write({"a": {"n": 5, "e_tag": "*"}})
+        assert (await storage.read(["a"]))["a"]["n"] == 5
+
+    async def test_empty_etag_is_refused(self, engine: AsyncEngine):
+        with pytest.raises(ValueError):
+            await SqlStorage(engine).write({"a": {"n": 1, "e_tag": ""}})
+
+    async def test_a_conflict_writes_nothing_of_the_whole_change_set(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}, "b": {"n": 1}})
+        oud = (await storage.read(["a"]))["a"]
+        await storage.write({"a": {**oud, "n": 2}})
+        with pytest.raises(EtagConflict):
+            await storage.write({"b": {"n": 9, "e_tag": "*"}, "a": {**oud, "n": 3}})
+        assert (await storage.read(["b"]))["b"]["n"] == 1
+
+    async def test_two_concurrent_writers_of_one_version_one_wins(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 0}})
+        gelezen = (await storage.read(["a"]))["a"]
+        uitkomsten = await asyncio.gather(
+            storage.write({"a": {**gelezen, "n": 1}}),
+            storage.write({"a": {**gelezen, "n": 2}}),
+            return_exceptions=True,
+        )
+        assert sum(isinstance(u, EtagConflict) for u in uitkomsten) == 1
+        winnaar = 1 if uitkomsten[0] is None else 2
+        assert (await storage.read(["a"]))["a"]["n"] == winnaar
+
+    async def test_etag_of_a_deleted_item_writes_it_anew(self, engine: AsyncEngine):
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}})
+        item = (await storage.read(["a"]))["a"]
+        await storage.delete(["a"])
+        await storage.write({"a": {**item, "n": 2}})
+        assert (await storage.read(["a"]))["a"]["n"] == 2
+
+
+class TestSchema:
+    async def test_migrations_match_the_models(self, engine: AsyncEngine):
+        def diff(connection) -> list:
+            return compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+
+        async with engine.connect() as conn:
+            assert await conn.run_sync(diff) == []
+
+    async def test_migrating_twice_changes_nothing(self, engine: AsyncEngine):
+        await database.migrate(engine)
+        async with engine.connect() as conn:
+            versie = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+        assert versie == "0001"
+
+
+async def test_sqlite_runs_in_wal_mode_with_full_sync(sqlite_url: str):
+    engine = database.create_engine(sqlite_url)
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.scalar(text("PRAGMA journal_mode"))) == "wal"
+            assert (await conn.scalar(text("PRAGMA synchronous"))) == 2  # FULL
+    finally:
+        await engine.dispose()
+
+
+async def test_sqlite_data_folder_is_created(tmp_path):
+    engine = database.create_engine(f"sqlite+aiosqlite:///{tmp_path / 'nieuw' / 'map' / 'zvh.db'}")
+    try:
+        await database.migrate(engine)
+        assert (tmp_path / "nieuw" / "map" / "zvh.db").exists()
+    finally:
+        await engine.dispose()

@@ -1,0 +1,159 @@
+"""The criteria check as a user goes through it, on the real bot and SQL state.
+
+Happy path by card clicks (A ja, B ja, C ja -> D skipped -> aanmelden), by typing (A nee ->
+lokaal after one question), "weet niet" (-> uitzoeken with what to find out), "waarom?"
+(explanation, same question), wrong answers (specific message, same question, nothing stored),
+forged card values, English, and a restart of the storage in the middle of the check.
+"""
+
+from __future__ import annotations
+
+from bot import database
+from bot.composition import build_bot
+from bot.storage import SqlStorage
+from dialogs import cards, messages
+from dialogs.i18n import Teksten
+from knowledge.criteria import load_criteria
+from tests.conftest import Gesprek, buttons, card_of, seen_text
+
+NL = Teksten("nl")
+EN = Teksten("en")
+CRITERIA = {c.code: c for c in load_criteria().criteria}
+
+
+def kop(code: str, t: Teksten = NL) -> str:
+    return t(messages.CHECK_VRAAG_KOP, code=code, aantal=4)
+
+
+class TestHappyPath:
+    async def test_by_clicks_to_aanmelden_skipping_d(self, gesprek: Gesprek):
+        replies = await gesprek.click({cards.ACTIE: "criteria_check"})
+        assert replies[0].text == messages.CHECK_INTRO
+        assert kop("A") in seen_text(replies[1])
+        assert CRITERIA["A"].vraag_nl in seen_text(replies[1])
+        assert [titel for titel, _ in buttons(replies[1])] == [
+            messages.JA, messages.NEE, messages.WEET_NIET, messages.WAAROM,
+        ]
+        replies = await gesprek.click({cards.KEUZE: "ja"})
+        assert kop("B") in seen_text(replies[0])
+        replies = await gesprek.click({cards.KEUZE: "ja"})
+        assert kop("C") in seen_text(replies[0])
+        replies = await gesprek.click({cards.KEUZE: "ja"})
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
+        assert NL(messages.CHECK_VOLDAAN, criteria="A, B, C") in uitkomst
+        assert "niveau 3" in uitkomst
+        assert "004_73514235c6e96814.txt" in uitkomst
+        assert (messages.KNOP_AANMELDEN, {cards.ACTIE: "aanmelden"}) in buttons(replies[0])
+
+    async def test_typed_nee_on_a_stays_local_after_one_question(self, gesprek: Gesprek):
+        await gesprek.send("moet ik dit aanmelden?")
+        replies = await gesprek.send("nee")
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_LOKAAL in uitkomst
+        assert NL(messages.CHECK_NIET_VOLDAAN, criteria="A") in uitkomst
+        assert "niveau 1" in uitkomst
+
+    async def test_ja_then_nee_on_b_is_local_level_2(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("Ja")
+        replies = await gesprek.send("nee")
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_LOKAAL in uitkomst
+        assert "niveau 2" in uitkomst
+
+    async def test_weet_niet_says_what_to_find_out(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("weet niet")
+        await gesprek.send("ja")
+        replies = await gesprek.send("ja")
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_UITZOEKEN in uitkomst
+        assert NL(messages.CHECK_ONBEKEND, criteria="A") in uitkomst
+        assert CRITERIA["A"].uitzoeken_nl.split(".")[0] in uitkomst
+
+    async def test_weet_niet_that_cannot_change_the_outcome_is_not_asked_for(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("weet niet")
+        await gesprek.send("ja")
+        await gesprek.send("nee")
+        replies = await gesprek.send("nee")  # C and D not met: local, whatever A turns out to be
+        assert messages.CHECK_UITKOMST_LOKAAL in seen_text(replies[0])
+
+    async def test_after_the_outcome_the_flow_is_over(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("nee")
+        replies = await gesprek.send("ja")
+        assert messages.NIET_BEGREPEN in seen_text(replies[0])
+
+
+class TestRetry:
+    async def test_unknown_answer_gets_a_specific_message_and_the_same_question(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("blauw")
+        assert replies[0].text == NL(messages.KIES_OPNIEUW, opties="Ja, Nee, Weet niet of Waarom vraag je dit?")
+        assert kop("A") in seen_text(replies[1])
+        replies = await gesprek.send("ja")  # nothing was stored for "blauw": A is answered now
+        assert kop("B") in seen_text(replies[0])
+
+    async def test_typos_and_numbers_are_understood(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        assert kop("B") in seen_text((await gesprek.send("jaa"))[0])
+        assert kop("C") in seen_text((await gesprek.send("1"))[0])
+
+    async def test_forged_card_value_is_refused(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.click({cards.KEUZE: "ja_en_nog_wat"})
+        assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
+        assert kop("A") in seen_text(replies[1])
+
+    async def test_card_value_of_the_wrong_shape_is_refused(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.click({cards.KEUZE: ["ja"]})
+        assert kop("A") in seen_text(replies[1])
+
+
+class TestWaarom:
+    async def test_why_explains_and_asks_the_same_criterion_again(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("ja")
+        replies = await gesprek.click({cards.KEUZE: "waarom"})
+        assert CRITERIA["B"].uitleg_nl in seen_text(replies[0])
+        assert CRITERIA["B"].bron.split(";")[0] in seen_text(replies[0])
+        assert kop("B") in seen_text(replies[1])
+        replies = await gesprek.send("waarom vraag je dit?")
+        assert CRITERIA["B"].uitleg_nl in seen_text(replies[0])
+
+
+class TestEnglish:
+    async def test_english_questions_buttons_and_outcome(self, gesprek: Gesprek):
+        replies = await gesprek.send("check the criteria", locale="en-US")
+        assert replies[0].text == EN(messages.CHECK_INTRO)
+        assert CRITERIA["A"].vraag_en in seen_text(replies[1])
+        assert [titel for titel, _ in buttons(replies[1])][:2] == ["Yes", "No"]
+        replies = await gesprek.send("no", locale="en-US")
+        assert EN(messages.CHECK_UITKOMST_LOKAAL) in seen_text(replies[0])
+
+
+class TestHervatten:
+    async def test_a_new_process_on_the_same_database_resumes_at_the_same_question(self, database_url: str):
+        """The state is in SQL: dispose the engine (a restart) and continue with a new bot."""
+        engine = database.create_engine(database_url)
+        await database.migrate(engine)
+        eerste = Gesprek(build_bot(SqlStorage(engine)))
+        await eerste.send("check", conversation_id="herstart-1")
+        await eerste.send("ja", conversation_id="herstart-1")  # A
+        await engine.dispose()
+
+        engine = database.create_engine(database_url)
+        try:
+            tweede = Gesprek(build_bot(SqlStorage(engine)))
+            replies = await tweede.send("ja", conversation_id="herstart-1")  # B, in the new process
+            assert kop("C") in seen_text(replies[0])
+            replies = await tweede.send("nee", conversation_id="herstart-1")
+            assert kop("D") in seen_text(replies[0])
+            replies = await tweede.send("ja", conversation_id="herstart-1")
+            assert messages.CHECK_UITKOMST_AANMELDEN in seen_text(replies[0])
+            assert card_of(replies[0]) is not None
+        finally:
+            await engine.dispose()

@@ -1,0 +1,186 @@
+"""Routing and interruptions, through the real bot on SQL state (TestAdapter, Teams-shaped).
+
+Turns covered: welcome on conversationUpdate; help/menu/?; the fallback; safety words first;
+"annuleren" ending a flow; "help" inside a flow resuming it; group chats (mention, per-user state);
+language from locale and from the words written.
+"""
+
+from __future__ import annotations
+
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
+
+from dialogs import cards, messages
+from dialogs.i18n import Teksten
+from tests.conftest import Gesprek, buttons, card_of, seen_text, teams_activity
+
+NL = Teksten("nl")
+EN = Teksten("en")
+
+
+def _members_added(*ids: str, conversation_type: str = "personal") -> Activity:
+    activity = teams_activity(None, conversation_type=conversation_type)
+    activity.type = ActivityTypes.conversation_update
+    activity.text = None
+    activity.members_added = [ChannelAccount(id=i) for i in ids]
+    return activity
+
+
+class TestWelkom:
+    async def test_bot_added_in_personal_chat_sends_welcome_card_with_four_buttons(self, gesprek: Gesprek):
+        replies = await gesprek.send(_members_added("bot-1"))
+        assert len(replies) == 1
+        tekst = seen_text(replies[0])
+        assert messages.WELKOM_TITEL in tekst
+        assert messages.PRIVACY_REGEL in tekst
+        assert [data for _, data in buttons(replies[0])] == [
+            {cards.ACTIE: "criteria_check"}, {cards.ACTIE: "aanmelden"}, {cards.ACTIE: "signaal"},
+            {cards.ACTIE: "woordenlijst"},
+        ]
+
+    async def test_user_added_in_personal_chat_is_welcomed_once(self, gesprek: Gesprek):
+        replies = await gesprek.send(_members_added("user-1", "bot-1"))
+        assert len(replies) == 1
+
+    async def test_colleague_joining_a_channel_triggers_no_card(self, gesprek: Gesprek):
+        assert await gesprek.send(_members_added("user-7", conversation_type="channel")) == []
+
+    async def test_english_client_gets_english_welcome(self, gesprek: Gesprek):
+        activity = _members_added("bot-1")
+        activity.locale = "en-US"
+        replies = await gesprek.send(activity)
+        assert EN(messages.WELKOM_TITEL) in seen_text(replies[0])
+        assert EN(messages.WELKOM_TITEL) != messages.WELKOM_TITEL
+
+
+class TestHulpEnFallback:
+    async def test_help_words_show_the_help_card(self, gesprek: Gesprek):
+        for woord in ("help", "menu", "?", "Hulp"):
+            replies = await gesprek.send(woord)
+            assert len(replies) == 1, woord
+            assert messages.HULP_TITEL in seen_text(replies[0]), woord
+
+    async def test_unknown_text_gets_the_fallback_with_a_next_step(self, gesprek: Gesprek):
+        replies = await gesprek.send("de kat van de buren zit in de boom")
+        assert len(replies) == 1
+        tekst = seen_text(replies[0])
+        assert messages.NIET_BEGREPEN in tekst
+        assert len(buttons(replies[0])) == 4
+
+    async def test_stop_with_nothing_running_says_so(self, gesprek: Gesprek):
+        replies = await gesprek.send("annuleren")
+        assert [r.text for r in replies] == [messages.NIETS_TE_STOPPEN]
+
+    async def test_capability_not_built_yet_says_so_and_offers_what_works(self, gesprek: Gesprek):
+        replies = await gesprek.click({cards.ACTIE: "aanmelden"})
+        tekst = seen_text(replies[0])
+        assert NL(messages.IN_AANBOUW, onderdeel=messages.KNOP_AANMELDEN) in tekst
+        assert messages.KNOP_CHECK in tekst
+
+    async def test_attachment_without_text_gets_a_clear_answer(self, gesprek: Gesprek):
+        replies = await gesprek.send(teams_activity(None))
+        assert [r.text for r in replies] == [messages.ALLEEN_TEKST]
+
+
+class TestVeiligheidEerst:
+    async def test_weapon_mention_gets_112_as_the_first_reply(self, gesprek: Gesprek):
+        replies = await gesprek.send("mijn cliënt loopt met een mes over straat")
+        assert "112" in card_of(replies[0])["body"][0]["text"]
+        assert card_of(replies[0])["actions"][0]["url"] == "tel:112"
+
+    async def test_112_comes_before_the_intent_it_also_contains(self, gesprek: Gesprek):
+        replies = await gesprek.send("moet ik dit aanmelden, hij heeft een mes")
+        assert "112" in seen_text(replies[0])
+        assert messages.CHECK_INTRO in seen_text(replies[1])
+
+    async def test_112_inside_a_flow_then_the_question_again(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("ze heeft een pistool")
+        assert "112" in seen_text(replies[0])
+        assert replies[1].text == messages.GA_VERDER
+        assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[2])
+
+
+class TestOnderbrekingen:
+    async def test_annuleren_ends_the_flow_and_the_next_answer_is_not_taken_as_one(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("annuleren")
+        assert [r.text for r in replies] == [messages.GESTOPT]
+        replies = await gesprek.send("ja")
+        assert messages.NIET_BEGREPEN in seen_text(replies[0])
+
+    async def test_opnieuw_and_typo_also_stop(self, gesprek: Gesprek):
+        for woord in ("opnieuw", "anuleren", "Stop"):
+            await gesprek.send("check")
+            replies = await gesprek.send(woord)
+            assert [r.text for r in replies] == [messages.GESTOPT], woord
+
+    async def test_help_inside_a_flow_shows_help_and_resumes_at_the_same_question(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("ja")  # A
+        replies = await gesprek.send("help")
+        assert messages.HULP_TITEL in seen_text(replies[0])
+        assert replies[1].text == messages.GA_VERDER
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[2])
+        replies = await gesprek.send("ja")  # B is answered, not lost
+        assert NL(messages.CHECK_VRAAG_KOP, code="C", aantal=4) in seen_text(replies[0])
+
+    async def test_menu_click_inside_a_flow_restarts_that_capability(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("ja")
+        replies = await gesprek.click({cards.ACTIE: "criteria_check"})
+        assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[-1])
+
+
+class TestGroepsgesprek:
+    async def test_without_mention_the_bot_stays_silent(self, gesprek: Gesprek):
+        assert await gesprek.send("help", conversation_type="groupChat") == []
+
+    async def test_mention_is_stripped_and_answered(self, gesprek: Gesprek):
+        activity = teams_activity("<at>ZVH-assistent</at> help", conversation_type="groupChat")
+        activity.entities = [_mention("<at>ZVH-assistent</at>")]
+        replies = await gesprek.send(activity)
+        assert messages.HULP_TITEL in seen_text(replies[0])
+
+    async def test_each_member_has_their_own_flow(self, gesprek: Gesprek):
+        def zeg(tekst: str, user: str) -> Activity:
+            activity = teams_activity(f"<at>ZVH-assistent</at> {tekst}", conversation_type="channel", user_id=user)
+            activity.entities = [_mention("<at>ZVH-assistent</at>")]
+            return activity
+
+        await gesprek.send(zeg("check", "anna"))
+        replies = await gesprek.send(zeg("ja", "bram"))
+        assert messages.NIET_BEGREPEN in seen_text(replies[0])  # Bram has no flow running
+        replies = await gesprek.send(zeg("ja", "anna"))
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
+
+    async def test_card_click_in_a_group_chat_needs_no_mention(self, gesprek: Gesprek):
+        replies = await gesprek.click({cards.ACTIE: "hulp"}, conversation_type="groupChat")
+        assert messages.HULP_TITEL in seen_text(replies[0])
+
+
+def _mention(tekst: str):
+    from botbuilder.schema import Entity
+
+    entity = Entity(type="mention")
+    entity.additional_properties = {"mentioned": {"id": "bot-1", "name": "ZVH-assistent"}, "text": tekst}
+    return entity
+
+
+class TestTaal:
+    async def test_english_locale_gets_english(self, gesprek: Gesprek):
+        replies = await gesprek.send("help", locale="en-US")
+        assert EN(messages.HULP_TITEL) in seen_text(replies[0])
+
+    async def test_english_words_get_english_on_a_dutch_client(self, gesprek: Gesprek):
+        replies = await gesprek.send("what can you do?", locale="nl-NL")
+        assert EN(messages.HULP_TITEL) in seen_text(replies[0])
+
+    async def test_dutch_words_get_dutch_on_an_english_client(self, gesprek: Gesprek):
+        replies = await gesprek.send("moet ik dit aanmelden?", locale="en-US")
+        assert messages.CHECK_INTRO in seen_text(replies[0])
+
+    async def test_the_chosen_language_sticks_for_short_answers(self, gesprek: Gesprek):
+        await gesprek.send("check the criteria")
+        replies = await gesprek.send("ok")  # no language of its own: stays English
+        assert EN(messages.KIES_OPNIEUW, opties="Yes, No, Don't know or Why do you ask?") in seen_text(replies[0])
+

@@ -1,0 +1,76 @@
+"""Acute danger: which messages must get 112 first, and which must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.bestanden import KennisFout
+from knowledge.veiligheid import acuut_gevaar, load_acuut, parse_acuut
+
+ACUUT = load_acuut()
+
+GEVAAR = [
+    ("hij heeft een mes", "wapen", "mes"),
+    ("Ik denk dat hij een wapen heeft!", "wapen", "wapen"),
+    ("he has a gun", "wapen", "gun"),
+    ("ze praat over zelfmoord", "suicide", "zelfmoord"),
+    ("ze praat over zelfmoort", "suicide", "zelfmoord"),  # typo
+    ("hij wil zich van kant maken", "suicide", "van kant maken"),
+    ("ze wil niet meer leven", "suicide", "wil niet meer leven"),
+    ("I think she wants to kill herself", "suicide", "kill herself"),
+    ("hij bedreigt haar nu", "geweld", "bedreigt"),
+    ("de buurman slaat op dit moment zijn vrouw", "geweld", "slaat"),
+    ("he is threatening her right now", "geweld", "threatening"),
+    ("er is nu brand in de woning", "geweld", "brand"),
+    ("Zij is in levensgevaar", "geweld", "levensgevaar"),
+]
+
+GEEN_GEVAAR = [
+    "",
+    "wat is OGGZ",
+    "wat is een mesthoop",  # 'mes' only as a whole word
+    "de buurman bedreigt de buren al maanden",  # a threat, but not now: the signal route, not 112
+    "hoe lang duurt een tijdelijk huisverbod",
+    "moet ik dit aanmelden?",
+    "ik maak me zorgen over mijn buurman",
+    "Messi speelt goed",
+]
+
+
+@pytest.mark.parametrize(("tekst", "soort", "woord"), GEVAAR)
+def test_acute_danger_is_recognised_with_its_reason(tekst: str, soort: str, woord: str):
+    gevaar = acuut_gevaar(tekst, ACUUT)
+    assert gevaar is not None
+    assert gevaar.soort == soort
+    assert woord in gevaar.woorden
+    assert gevaar.noodnummer.nummer == "112"
+
+
+@pytest.mark.parametrize("tekst", GEEN_GEVAAR)
+def test_no_danger_no_112(tekst: str):
+    assert acuut_gevaar(tekst, ACUUT) is None
+
+
+def test_the_number_has_dutch_and_english_text_and_an_official_source():
+    nummer = ACUUT.noodnummer
+    assert "112" in nummer.wanneer_nl and "112" in nummer.wanneer_en
+    assert nummer.bron.startswith("https://www.politie.nl/")
+
+
+GELDIG_NUMMER = '[noodnummer]\nnummer = "112"\nwanneer_nl = "x"\nwanneer_en = "x"\nbron = "x"\n'
+
+
+@pytest.mark.parametrize(
+    ("toml", "reden"),
+    [
+        ('nu = ["nu"]\n' + GELDIG_NUMMER, "geen enkele soort"),
+        ('nu = ["nu"]\n[[soort]]\nnaam = "x"\naltijd = []\nmet_nu = []\n' + GELDIG_NUMMER, "heeft geen woorden"),
+        ('nu = ["nu"]\n[[soort]]\nnaam = "x"\naltijd = [""]\n' + GELDIG_NUMMER, "niet-lege woorden"),
+        ('nu = []\n[[soort]]\nnaam = "x"\naltijd = ["mes"]\n' + GELDIG_NUMMER, "lijst is leeg"),
+        ('nu = ["nu"]\n[[soort]]\nnaam = "x"\naltijd = ["mes"]\n[noodnummer]\nnummer = "112"\n', "wanneer_nl"),
+    ],
+)
+def test_broken_data_fails_with_file_entry_and_reason(toml: str, reden: str):
+    with pytest.raises(KennisFout) as fout:
+        parse_acuut("acuut.toml", toml)
+    assert reden in str(fout.value)
