@@ -96,6 +96,11 @@ class CriteriaCheckDialog(ComponentDialog):
     def _criterium(self, code: str) -> Criterium:
         return next(c for c in self._criteria.criteria if c.code == code)
 
+    def _namen(self, codes: tuple[str, ...], engels: bool) -> str:
+        """'A (multiproblematiek …), B (…)' for the reasons lines."""
+        criteria = (self._criterium(code) for code in codes)
+        return "; ".join(f"{c.code} ({c.kort_en if engels else c.kort_nl})" for c in criteria)
+
     def _uitkomst_card(self, t: Teksten, beoordeling: Beoordeling) -> dict[str, Any]:
         """Outcome, level, the criteria met / not met / unknown, the next step, the reading and sources."""
         engels = t.taal == EN
@@ -117,7 +122,7 @@ class CriteriaCheckDialog(ComponentDialog):
                     weight="Bolder",
                 ),
                 *(
-                    cards.text_block(t(kop, criteria=", ".join(codes)))
+                    cards.text_block(t(kop, criteria=self._namen(codes, engels)))
                     for kop, codes in redenen
                     if codes
                 ),

@@ -52,7 +52,7 @@ _MULTIPROBLEMATIEK = "A"
 
 _BRON_SCHEIDING = "; "
 _CRITERIUM_VELDEN = (
-    "tekst", "vraag_nl", "vraag_en", "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron",
+    "kort_nl", "kort_en", "tekst", "vraag_nl", "vraag_en", "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron",
 )
 _NIVEAU_VELDEN = ("naam_nl", "naam_en", "omschrijving_nl", "omschrijving_en", "wie_nl", "wie_en", "bron")
 
@@ -62,6 +62,8 @@ class Criterium:
     """One aanmeldcriterium: the source wording, the question to ask, and why it matters."""
 
     code: str
+    kort_nl: str
+    kort_en: str
     tekst: str
     vraag_nl: str
     vraag_en: str

@@ -41,7 +41,8 @@ class TestHappyPath:
         replies = await gesprek.click({cards.KEUZE: "ja"})
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
-        assert NL(messages.CHECK_VOLDAAN, criteria="A, B, C") in uitkomst
+        assert NL(messages.CHECK_VOLDAAN, criteria="A (" + CRITERIA["A"].kort_nl + "); B (") in uitkomst
+        assert "; C (" + CRITERIA["C"].kort_nl in uitkomst
         assert "niveau 3" in uitkomst
         assert "004_73514235c6e96814.txt" in uitkomst
         assert (messages.KNOP_AANMELDEN, {cards.ACTIE: "aanmelden"}) in buttons(replies[0])
@@ -51,7 +52,7 @@ class TestHappyPath:
         replies = await gesprek.send("nee")
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_LOKAAL in uitkomst
-        assert NL(messages.CHECK_NIET_VOLDAAN, criteria="A") in uitkomst
+        assert NL(messages.CHECK_NIET_VOLDAAN, criteria=f"A ({CRITERIA['A'].kort_nl})") in uitkomst
         assert "niveau 1" in uitkomst
 
     async def test_ja_then_nee_on_b_is_local_level_2(self, gesprek: Gesprek):
@@ -69,7 +70,7 @@ class TestHappyPath:
         replies = await gesprek.send("ja")
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_UITZOEKEN in uitkomst
-        assert NL(messages.CHECK_ONBEKEND, criteria="A") in uitkomst
+        assert NL(messages.CHECK_ONBEKEND, criteria=f"A ({CRITERIA['A'].kort_nl})") in uitkomst
         assert CRITERIA["A"].uitzoeken_nl.split(".")[0] in uitkomst
 
     async def test_weet_niet_that_cannot_change_the_outcome_is_not_asked_for(self, gesprek: Gesprek):
