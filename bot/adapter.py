@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 
 from botbuilder.core import BotState, Middleware, TurnContext
@@ -31,7 +32,9 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
             log.warning("turn lost an e_tag race; state of the other turn kept")
             tekst = t(messages.FOUT_GELIJKTIJDIG)
         else:
-            log.error("turn failed: %s", type(error).__name__, exc_info=error)
+            # The stack without the exception's message: a message can quote what the user typed.
+            stack = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
+            log.error("turn failed: %s\n%s", type(error).__name__, stack)
             tekst = t(messages.FOUT_EXCUSES)
             try:
                 # BotState.delete raises KeyError when the state was never loaded: clear and force-save.

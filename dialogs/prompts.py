@@ -76,17 +76,37 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[Choice]) ->
     return woorden[gevonden[0]] if gevonden else None
 
 
-class KeuzePrompt(Prompt):
-    """Asks with the activity in options.prompt (a card) and answers with the chosen value."""
+class CardSubmitPrompt(Prompt):
+    """Asks with a card form; answers with the submitted values (a dict) or, typed, {"tekst": ...}.
+
+    The dialog's validator decides what is acceptable; a card's menu button ({"actie": ...}) never
+    reaches it, because the root dialog takes menu clicks first.
+    """
 
     async def on_prompt(
         self, turn_context: TurnContext, state: dict, options: PromptOptions, is_retry: bool
     ) -> None:
-        """Send the question, or on a retry the retry text followed by the question again."""
+        """Send the form, or on a retry the retry text followed by the form again."""
         if is_retry and options.retry_prompt is not None:
             await turn_context.send_activity(options.retry_prompt)
         if options.prompt is not None:
             await turn_context.send_activity(options.prompt)
+
+    async def on_recognize(
+        self, turn_context: TurnContext, state: dict, options: PromptOptions
+    ) -> PromptRecognizerResult:
+        """Succeed with the card's values, or with the typed text under "tekst"."""
+        result = PromptRecognizerResult()
+        activity = turn_context.activity
+        if isinstance(activity.value, dict):
+            result.succeeded, result.value = True, dict(activity.value)
+        elif activity.text and activity.text.strip():
+            result.succeeded, result.value = True, {"tekst": activity.text.strip()}
+        return result
+
+
+class KeuzePrompt(CardSubmitPrompt):
+    """Asks with the activity in options.prompt (a card) and answers with the chosen value."""
 
     async def on_recognize(
         self, turn_context: TurnContext, state: dict, options: PromptOptions

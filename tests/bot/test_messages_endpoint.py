@@ -174,16 +174,34 @@ class TestMalformed:
 
 
 class TestFailures:
-    async def test_a_failing_turn_apologises_and_returns_201(self, client, connector, monkeypatch):
+    async def test_a_failing_turn_apologises_logs_no_message_text_and_returns_201(
+        self, client, connector, monkeypatch, caplog
+    ):
         from dialogs.root import RootDialog
 
         async def kapot(self, inner_dc, options=None):
-            raise RuntimeError("boom")
+            raise RuntimeError(f"kon niet verwerken: {inner_dc.context.activity.text}")
 
         monkeypatch.setattr(RootDialog, "on_begin_dialog", kapot)
-        resp = await client.post("/api/messages", json=teams_message("help", connector.url))
+        with caplog.at_level(logging.DEBUG):
+            resp = await client.post("/api/messages", json=teams_message("help voor J. de Vries", connector.url))
         assert resp.status == 201
         assert connector.texts() == [messages.FOUT_EXCUSES]
+        assert "turn failed: RuntimeError" in caplog.text
+        assert "de Vries" not in caplog.text
+
+    async def test_after_a_failed_turn_the_broken_flow_is_gone(self, client, connector, monkeypatch):
+        await client.post("/api/messages", json=teams_message("check", connector.url))
+
+        def kapot(*_args):
+            raise RuntimeError("stuk")
+
+        monkeypatch.setattr("dialogs.criteria_check.volgende_vraag", kapot)
+        await client.post("/api/messages", json=teams_message("ja", connector.url))
+        monkeypatch.undo()
+        assert connector.texts()[-1] == messages.FOUT_EXCUSES
+        await client.post("/api/messages", json=teams_message("ja", connector.url))
+        assert messages.NIET_BEGREPEN in connector.texts()[-1]
 
     async def test_unreachable_service_url_does_not_give_a_500(self, client):
         resp = await client.post("/api/messages", json=teams_message("help", "http://127.0.0.1:9/"))

@@ -1,0 +1,128 @@
+"""The shared prompts: KeuzePrompt (ja/nee/weet niet, clicks and typing) and CardSubmitPrompt
+(card forms), driven through TestFlow; and why they exist instead of the SDK's prompts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from botbuilder.core import ConversationState, MemoryStorage, TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.dialogs import DialogSet, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs.prompts import PromptOptions
+from botbuilder.schema import Activity, ActivityTypes
+
+from dialogs import cards
+from dialogs.i18n import Teksten
+from dialogs.prompts import (
+    JA,
+    NEE,
+    WAAROM,
+    WEET_NIET,
+    CardSubmitPrompt,
+    KeuzePrompt,
+    herken_keuze,
+    ja_nee_choices,
+    keuze_options,
+)
+
+KEUZES = ja_nee_choices(weet_niet=True, waarom=True)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "waarde", "verwacht"),
+    [
+        ("ja", None, JA), ("Ja!", None, JA), ("jazeker", None, JA), ("klopt", None, JA), ("yes", None, JA),
+        ("jaa", None, JA), ("nee", None, NEE), ("Neen", None, NEE), ("no", None, NEE), ("neee", None, NEE),
+        ("weet niet", None, WEET_NIET), ("weet ik niet", None, WEET_NIET), ("geen idee", None, WEET_NIET),
+        ("don't know", None, WEET_NIET), ("weet nie", None, WEET_NIET),
+        ("waarom", None, WAAROM), ("why?", None, WAAROM),
+        ("1", None, JA), ("2", None, NEE), ("3", None, WEET_NIET), ("4", None, WAAROM),
+        (None, {"keuze": "nee"}, NEE), (None, {"keuze": "weet_niet"}, WEET_NIET),
+        # not answers
+        ("5", None, None), ("0", None, None), ("blauw", None, None), ("", None, None), (None, None, None),
+        ("ja", {"keuze": "vervalst"}, None), (None, {"keuze": ["ja"]}, None), (None, {"anders": "ja"}, None),
+        ("j" * 10_000, None, None),
+    ],
+)
+def test_herken_keuze(tekst, waarde, verwacht):
+    assert herken_keuze(tekst, waarde, KEUZES) == verwacht
+
+
+def test_ja_is_ja_whatever_the_hash_seed():
+    """SDK: ConfirmPrompt matches "ja" against a *set* of choices, so the answer depends on
+    PYTHONHASHSEED (STYLE §3.1). Ours must not."""
+    code = (
+        "from dialogs.prompts import herken_keuze, ja_nee_choices;"
+        "print(herken_keuze('ja', None, ja_nee_choices()), herken_keuze('nee', None, ja_nee_choices()))"
+    )
+    for seed in ("0", "1", "2", "3"):
+        uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": ""})
+        assert uit.stdout.split() == ["ja", "nee"], seed
+
+
+def _flow(prompt, options: PromptOptions) -> tuple[TestAdapter, dict]:
+    """A one-question waterfall around the prompt; the result lands in `uitkomst`."""
+    uitkomst: dict = {}
+    state = ConversationState(MemoryStorage())
+    dialogs = DialogSet(state.create_property("DialogState"))
+    dialogs.add(prompt)
+
+    async def vraag(step: WaterfallStepContext):
+        return await step.prompt(prompt.id, options)
+
+    async def klaar(step: WaterfallStepContext):
+        uitkomst["waarde"] = step.result
+        return await step.end_dialog(step.result)
+
+    dialogs.add(WaterfallDialog("vraag", [vraag, klaar]))
+
+    async def logic(context: TurnContext):
+        dc = await dialogs.create_context(context)
+        result = await dc.continue_dialog()
+        if result.status == DialogTurnStatus.Empty:
+            await dc.begin_dialog("vraag")
+        await state.save_changes(context)
+
+    return TestAdapter(logic), uitkomst
+
+
+def _click(value: dict) -> Activity:
+    return Activity(type=ActivityTypes.message, value=value)
+
+
+class TestKeuzePrompt:
+    async def test_a_card_click_answers_the_question(self):
+        """SDK: ChoicePrompt and ConfirmPrompt ignore a submit (value, no text) and re-prompt."""
+        adapter, uitkomst = _flow(KeuzePrompt("k"), keuze_options(Teksten(), "kop", "Vraag?", ja_nee_choices()))
+        flow = await adapter.send("start")
+        flow = await flow.assert_reply(lambda a, _=None: cards.KEUZE in str(a.attachments[0].content))
+        await adapter.receive_activity(_click({cards.KEUZE: "nee"}))
+        assert uitkomst == {"waarde": "nee"}
+
+    async def test_a_wrong_answer_gets_the_retry_text_and_the_question(self):
+        adapter, uitkomst = _flow(KeuzePrompt("k"), keuze_options(Teksten(), "kop", "Vraag?", ja_nee_choices()))
+        flow = await adapter.send("start")
+        flow = await flow.assert_reply(lambda a, _=None: a.attachments)
+        flow = await flow.send("paars")
+        flow = await flow.assert_reply("Dat antwoord herken ik niet. Kies een van de knoppen of typ je antwoord "
+                                       "(Ja of Nee).")
+        flow = await flow.assert_reply(lambda a, _=None: a.attachments[0].content["body"][1]["text"] == "Vraag?")
+        await flow.send("ja")
+        assert uitkomst == {"waarde": "ja"}
+
+
+class TestCardSubmitPrompt:
+    async def test_submitted_values_come_back_as_a_dict(self):
+        adapter, uitkomst = _flow(CardSubmitPrompt("f"), PromptOptions(prompt=Activity(type="message", text="?")))
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        await adapter.receive_activity(_click({"gemeente": "Maastricht", "urgentie": "hoog"}))
+        assert uitkomst == {"waarde": {"gemeente": "Maastricht", "urgentie": "hoog"}}
+
+    async def test_typed_text_comes_back_under_tekst(self):
+        adapter, uitkomst = _flow(CardSubmitPrompt("f"), PromptOptions(prompt=Activity(type="message", text="?")))
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="  Maastricht "))
+        assert uitkomst == {"waarde": {"tekst": "Maastricht"}}
