@@ -34,10 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         asyncio.run(_chat(settings))
         return 0
-    if settings.local_mode:
+    if settings.local_mode and settings.host in ("127.0.0.1", "localhost", "::1"):
         log.warning(
             "LOCAL MODE: no MicrosoftAppId set, so requests are not authenticated; listening on %s only "
             "(set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId for Teams)",
+            settings.host,
+        )
+    elif settings.local_mode:
+        log.error(
+            "LOCAL MODE ON A NETWORK ADDRESS (%s): no MicrosoftAppId set, so anyone who reaches this port "
+            "can talk to the bot and make it post to any serviceUrl; use this only on a closed network",
             settings.host,
         )
     log.info("database: %s", database.describe(settings.database_url))

@@ -6,10 +6,13 @@ import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
+import jwt
+import requests
 from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, DeliveryModes
+from botframework.connector.auth import AuthenticateRequestResult
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -78,24 +81,37 @@ async def messages(request: web.Request) -> web.Response:
     or come back in this response when the sender asked for deliveryMode expectReplies."""
     if request.content_type != "application/json":
         raise web.HTTPUnsupportedMediaType(text="Content-Type must be application/json")
-    try:
-        body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError) as fout:
-        raise OngeldigVerzoek("body is not valid JSON") from fout
-    activity = _activity_from(body)
+    activity = _activity_from(await _json_body(request))
     adapter = request.app[ADAPTER]
-    try:
-        response = await adapter.process_activity(
-            request.headers.get("Authorization", ""), activity, request.app[ONDERDELEN].bot.on_turn
-        )
-    except PermissionError as fout:
-        raise web.HTTPUnauthorized(text="missing or invalid Bot Framework token") from fout
+    authenticated = await _authenticate(adapter, activity, request.headers.get("Authorization", ""))
+    response = await adapter.process_activity(authenticated, activity, request.app[ONDERDELEN].bot.on_turn)
     if response is None:
         return web.Response(status=201)
     # SDK: for expectReplies the body is already a dict and serializer_helper crashes on it with a
     # 500 (see tests/bot/test_messages_endpoint.py::test_expect_replies_returns_the_replies).
     reply_body = serializer_helper(response.body) if isinstance(response.body, Model) else response.body
     return web.json_response(reply_body, status=int(response.status))
+
+
+async def _json_body(request: web.Request) -> object:
+    """The body parsed as UTF-8 JSON (the charset Teams uses), or a 400 saying it is not."""
+    data = await request.read()  # over MAX_BODY_BYTES this raises 413
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as fout:
+        raise OngeldigVerzoek("body is not valid UTF-8 JSON") from fout
+
+
+async def _authenticate(adapter: CloudAdapter, activity: Activity, header: str) -> AuthenticateRequestResult:
+    """Check the Bot Framework token before any turn runs: 401 for a bad one, 503 when the keys
+    to check it cannot be fetched. In local mode every request passes."""
+    try:
+        return await adapter.bot_framework_authentication.authenticate_request(activity, header)
+    except (PermissionError, jwt.PyJWTError, ValueError, KeyError, TypeError, IndexError) as fout:
+        raise web.HTTPUnauthorized(text="missing or invalid Bot Framework token") from fout
+    except (requests.RequestException, OSError) as fout:
+        log.error("could not fetch the keys to check a token: %s", type(fout).__name__)
+        raise web.HTTPServiceUnavailable(text="token could not be checked, try again") from fout
 
 
 def _activity_from(body: object) -> Activity:

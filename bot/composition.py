@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from botbuilder.core import Middleware, PrivateConversationState, Storage
 
 from bot.handler import ZvhBot
-from bot.middleware import TaalMiddleware
+from bot.middleware import EenBeurtTegelijk, TaalMiddleware
 from dialogs.root import Kennis, RootDialog
 from knowledge.criteria import load_criteria, load_opschaling
 from knowledge.intenties import load_intenties
@@ -37,4 +37,4 @@ def build_bot(storage: Storage, kennis: Kennis | None = None) -> Onderdelen:
     """The bot on per-user conversation state in `storage` (so group chat members never share a flow)."""
     state = PrivateConversationState(storage)
     bot = ZvhBot(RootDialog(kennis or load_kennis()), state)
-    return Onderdelen(bot=bot, state=state, middleware=(TaalMiddleware(state),))
+    return Onderdelen(bot=bot, state=state, middleware=(EenBeurtTegelijk(state), TaalMiddleware(state)))

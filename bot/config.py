@@ -10,6 +10,11 @@ from pathlib import Path
 
 _DEFAULT_PORT = 3978
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# The async drivers the storage is tested on: the event loop never waits on the database.
+_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+# Our own loggers follow LOG_LEVEL; libraries never go below INFO, because at DEBUG the database
+# drivers log every statement with its parameters: state documents, user ids.
+_OWN_LOGGERS = ("bot", "dialogs", "knowledge")
 
 
 class ConfigError(ValueError):
@@ -41,9 +46,14 @@ class Settings:
         """Read the Bot Framework variables plus PORT, HOST, DATABASE_URL, DATA_DIR and LOG_LEVEL."""
         env = os.environ if env is None else env
         app_id = env.get("MicrosoftAppId", "").strip()
-        app_type = env.get("MicrosoftAppType", "").strip() or ("SingleTenant" if app_id else "MultiTenant")
+        app_type = env.get("MicrosoftAppType", "").strip() or "SingleTenant"
         if app_type not in ("SingleTenant", "MultiTenant", "UserAssignedMSI"):
-            raise ConfigError(f"MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI, not {app_type!r}")
+            raise ConfigError(
+                f"MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI, not {app_type!r}"
+            )
+        if not app_id:
+            # Local mode: botbuilder disables authentication only on its MultiTenant path.
+            app_type = "MultiTenant"
         tenant = env.get("MicrosoftAppTenantId", "").strip()
         if app_id and app_type in ("SingleTenant", "UserAssignedMSI") and not tenant:
             raise ConfigError(f"MicrosoftAppTenantId is required for a {app_type} bot")
@@ -58,6 +68,12 @@ class Settings:
             raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, not {log_level!r}")
         data_dir = Path(env.get("DATA_DIR", "").strip() or Path.cwd() / "data")
         database_url = env.get("DATABASE_URL", "").strip() or f"sqlite+aiosqlite:///{data_dir / 'zvh-assistent.db'}"
+        driver = database_url.split("://", 1)[0] if "://" in database_url else ""
+        if driver not in _DRIVERS:
+            raise ConfigError(
+                "DATABASE_URL must start with sqlite+aiosqlite:/// or postgresql+asyncpg://, "
+                f"not {driver or database_url[:20]!r}"
+            )
         return cls(
             APP_ID=app_id,
             APP_PASSWORD=password,
@@ -76,8 +92,9 @@ class Settings:
         return cls(database_url=database_url)
 
     def configure_logging(self) -> None:
-        """Plain one-line log records on stderr at the configured level."""
-        logging.basicConfig(
-            level=getattr(logging, self.log_level),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
+        """One-line records on stderr: ours at LOG_LEVEL, libraries at INFO or above."""
+        niveau = getattr(logging, self.log_level)
+        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger().setLevel(max(niveau, logging.INFO))
+        for naam in _OWN_LOGGERS:
+            logging.getLogger(naam).setLevel(niveau)

@@ -44,7 +44,14 @@ async def migrate(engine: AsyncEngine) -> None:
         await conn.run_sync(_upgrade)
 
 
+# Any constant shared by all instances: two bots starting at once on a fresh PostgreSQL database
+# must not both create the tables.
+_MIGRATION_LOCK = 0x5A564801
+
+
 def _upgrade(connection) -> None:  # type: ignore[no-untyped-def]
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _MIGRATION_LOCK})
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = connection

@@ -35,17 +35,21 @@ class ZvhBot(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        gedeeld = (activity.conversation.conversation_type if activity.conversation else None) in _GEDEELD
         vermeldingen = _vermeldingen_van_bot(turn_context)
-        if gedeeld and activity.value is None and not vermeldingen:
+        if _is_gedeeld(turn_context) and activity.value is None and not vermeldingen:
             # In a group chat or channel the bot answers only when @mentioned (card clicks excepted).
             return
         text = activity.text if isinstance(activity.text, str) else ""
         for vermelding in vermeldingen:
             text = text.replace(vermelding, " ")
         activity.text = " ".join(text.split())
+        t = teksten_voor(turn_context)
         if not activity.text and activity.value is None:
-            await turn_context.send_activity(teksten_voor(turn_context)(messages.ALLEEN_TEKST))
+            if vermeldingen:
+                # Only "@ZVH-assistent": the user wants to know what the bot can do.
+                await turn_context.send_activity(cards.as_activity(cards.hulp_card(t)))
+            else:
+                await turn_context.send_activity(t(messages.ALLEEN_TEKST))
             return
         await self._run_dialog(turn_context)
 
@@ -64,18 +68,24 @@ class ZvhBot(ActivityHandler):
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
-        gedeeld = (activity.conversation.conversation_type if activity.conversation else None) in _GEDEELD
+        gedeeld = _is_gedeeld(turn_context)
         # In a personal chat greet when the bot or the user arrives; in a team or group chat only when
         # the bot itself is added, so that new colleagues joining a channel do not trigger a card.
-        if any(m.id == bot_id or not gedeeld for m in members_added):
+        if any(m is not None and (m.id == bot_id or not gedeeld) for m in members_added):
             await turn_context.send_activity(cards.as_activity(cards.welkom_card(teksten_voor(turn_context))))
+
+
+def _is_gedeeld(turn_context: TurnContext) -> bool:
+    """Whether this is a group chat or a channel (where the bot waits to be @mentioned)."""
+    conversation = turn_context.activity.conversation
+    return (conversation.conversation_type if conversation else None) in _GEDEELD
 
 
 def _vermeldingen_van_bot(turn_context: TurnContext) -> list[str]:
     """The texts ("<at>ZVH-assistent</at>") of the mentions of this bot in the activity.
 
     SDK: TurnContext.remove_recipient_mention raises KeyError on a mention without "mentioned" and
-    uses the bot's name as a regular expression (see tests/bot/test_handler.py::test_mention_stripping).
+    uses the bot's name as a regular expression (see tests/dialogs/test_root.py::TestGroepsgesprek).
     """
     activity = turn_context.activity
     bot_id = activity.recipient.id if activity.recipient else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Text
+from sqlalchemy import Column, DateTime, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -13,7 +13,9 @@ class StateRow(SQLModel, table=True):
 
     __tablename__ = "bot_state"
 
-    key: str = Field(sa_column=Column(Text, primary_key=True))
+    # The key is hashed for the index: Teams ids can make keys longer than a PostgreSQL btree entry.
+    key_hash: str = Field(sa_column=Column(String(64), primary_key=True))
+    key: str = Field(sa_column=Column(Text, nullable=False))
     e_tag: str = Field(sa_column=Column(Text, nullable=False))
     document: str = Field(sa_column=Column(Text, nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))

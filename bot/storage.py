@@ -6,6 +6,7 @@ BotState hands us DialogState objects. Our own state values stay plain dicts and
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 import jsonpickle
 from botbuilder.core import Storage, StoreItem
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -42,7 +45,9 @@ class SqlStorage(Storage):
             raise ValueError("Storage.read(): keys are required")
         async with self._engine.connect() as conn:
             rows = await conn.execute(
-                select(StateRow.key, StateRow.e_tag, StateRow.document).where(StateRow.key.in_(keys))
+                select(StateRow.key, StateRow.e_tag, StateRow.document).where(
+                    StateRow.key_hash.in_([_hash(key) for key in keys])
+                )
             )
             return {key: _decode(document, e_tag) for key, e_tag, document in rows}
 
@@ -60,25 +65,24 @@ class SqlStorage(Storage):
                 new_etag = uuid.uuid4().hex
                 document = _encode(value)
                 now = datetime.now(UTC)
+                row = {"key_hash": _hash(key), "key": key, "e_tag": new_etag, "document": document, "updated_at": now}
                 if expected in (None, _ANY):
-                    await _upsert(conn, key, new_etag, document, now)
+                    await _upsert(conn, row)
                     continue
                 result = await conn.execute(
                     update(StateRow)
-                    .where(StateRow.key == key, StateRow.e_tag == expected)
+                    .where(StateRow.key_hash == row["key_hash"], StateRow.e_tag == expected)
                     .values(e_tag=new_etag, document=document, updated_at=now)
                 )
                 if result.rowcount == 1:
                     continue
-                exists = await conn.scalar(select(StateRow.key).where(StateRow.key == key))
+                exists = await conn.scalar(select(StateRow.key_hash).where(StateRow.key_hash == row["key_hash"]))
                 if exists is not None:
                     raise EtagConflict(key)
                 # The item was deleted since it was read: writing it anew is what MemoryStorage does.
                 try:
                     async with conn.begin_nested():
-                        await conn.execute(
-                            insert(StateRow).values(key=key, e_tag=new_etag, document=document, updated_at=now)
-                        )
+                        await conn.execute(insert(StateRow).values(**row))
                 except IntegrityError as race:
                     raise EtagConflict(key) from race
 
@@ -87,20 +91,22 @@ class SqlStorage(Storage):
         if not keys:
             return
         async with self._engine.begin() as conn:
-            await conn.execute(delete(StateRow).where(StateRow.key.in_(keys)))
+            await conn.execute(delete(StateRow).where(StateRow.key_hash.in_([_hash(key) for key in keys])))
 
 
-async def _upsert(conn: Any, key: str, e_tag: str, document: str, now: datetime) -> None:
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+async def _upsert(conn: Any, row: dict[str, Any]) -> None:
     """Insert or overwrite one row with the dialect's native upsert (SQLite and PostgreSQL agree)."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(StateRow).values(key=key, e_tag=e_tag, document=document, updated_at=now)
+    dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
     await conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=[StateRow.key],
-            set_={"e_tag": e_tag, "document": document, "updated_at": now},
+        dialect_insert(StateRow)
+        .values(**row)
+        .on_conflict_do_update(
+            index_elements=[StateRow.key_hash],
+            set_={veld: row[veld] for veld in ("e_tag", "document", "updated_at")},
         )
     )
 

@@ -1,7 +1,9 @@
 """Every Adaptive Card the bot sends, built by small pure functions (schema 1.5, what Teams renders).
 
-A button is an Action.Submit whose data is an object: {"actie": ...} for the menu, {"keuze": ...}
-for an answer to a question. Teams sends a click back as a message with that `value` and no text.
+A button is an Action.Submit whose data is an object: {"actie": ...} for the menu, {"keuze": ...,
+"vraag": ...} for an answer to one question, always with {"taal": ...}: the language of the card,
+so a click keeps the conversation in the language the user was reading. Teams sends a click back
+as a message with that `value` and no text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dialogs.i18n import Teksten
 
 ACTIE = "actie"
 KEUZE = "keuze"
+VRAAG = "vraag"
+TAAL = "taal"
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
 # The menu: (intent, button text); the intents are knowledge.intenties names.
@@ -46,9 +50,14 @@ def title_block(text: str) -> dict[str, Any]:
     return text_block(text, size="Medium", weight="Bolder")
 
 
-def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A button that sends `data` back as the message's value."""
-    return {"type": "Action.Submit", "title": title, "data": data}
+def submit(t: Teksten, title: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A button that sends `data` (and the card's language) back as the message's value."""
+    return {"type": "Action.Submit", "title": title, "data": {**data, TAAL: t.taal}}
+
+
+def menu_button(t: Teksten, title: str, actie: str) -> dict[str, Any]:
+    """A button that starts a capability (or shows help) from any state."""
+    return submit(t, title, {ACTIE: actie})
 
 
 def as_activity(card: dict[str, Any]) -> Activity:
@@ -58,7 +67,7 @@ def as_activity(card: dict[str, Any]) -> Activity:
 
 
 def _menu_actions(t: Teksten) -> list[dict[str, Any]]:
-    return [submit(t(titel), {ACTIE: actie}) for actie, titel in MENU]
+    return [menu_button(t, t(titel), actie) for actie, titel in MENU]
 
 
 def welkom_card(t: Teksten) -> dict[str, Any]:
@@ -110,9 +119,9 @@ def acuut_card(t: Teksten, nummer: str, wanneer: str, bron: str) -> dict[str, An
     )
 
 
-def vraag_card(kop: str, vraag: str, keuzes: Iterable[tuple[str, str]]) -> dict[str, Any]:
-    """A question with one button per (value, title) choice."""
+def vraag_card(t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """A question with one button per (value, title) choice; a click names the question it answers."""
     return adaptive_card(
         [text_block(kop, isSubtle=True, size="Small"), text_block(vraag, weight="Bolder")],
-        [submit(titel, {KEUZE: waarde}) for waarde, titel in keuzes],
+        [submit(t, titel, {KEUZE: waarde, VRAAG: vraag_id}) for waarde, titel in keuzes],
     )

@@ -24,7 +24,7 @@ from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialo
 
 from dialogs import cards, messages
 from dialogs.i18n import EN, Teksten, teksten_voor
-from dialogs.prompts import WAAROM, KeuzePrompt, ja_nee_choices, keuze_options
+from dialogs.prompts import WAAROM, KeuzePrompt, ja_nee_keuzes, keuze_options
 from knowledge.criteria import (
     AANMELDEN,
     LOKAAL,
@@ -67,14 +67,15 @@ class CriteriaCheckDialog(ComponentDialog):
             await step.context.send_activity(t(messages.CHECK_INTRO))
         criterium = volgende_vraag(self._criteria, antwoorden)
         if criterium is None:
-            beoordeling = evaluate(self._criteria, antwoorden)
+            beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
             await step.context.send_activity(cards.as_activity(self._uitkomst_card(t, beoordeling)))
             return await step.end_dialog(_as_result(beoordeling, antwoorden))
         step.values[_ANTWOORDEN] = antwoorden
         step.values[_CODE] = criterium.code
         kop = t(messages.CHECK_VRAAG_KOP, code=criterium.code, aantal=len(self._criteria.criteria))
         vraag = criterium.vraag_en if t.taal == EN else criterium.vraag_nl
-        return await step.prompt(_KEUZE, keuze_options(t, kop, vraag, ja_nee_choices(weet_niet=True, waarom=True)))
+        keuzes = ja_nee_keuzes(weet_niet=True, waarom=True)
+        return await step.prompt(_KEUZE, keuze_options(t, criterium.code, kop, vraag, keuzes))
 
     async def store_antwoord_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Store ja/nee/weet niet for the criterion, or explain it ("waarom?") and ask it again."""
@@ -110,10 +111,10 @@ class CriteriaCheckDialog(ComponentDialog):
             (messages.CHECK_NIET_VOLDAAN, beoordeling.niet_voldaan),
             (messages.CHECK_ONBEKEND, beoordeling.onbekend),
         ]
-        acties = [cards.submit(t(messages.KNOP_NIEUWE_CHECK), {cards.ACTIE: "criteria_check"})]
+        acties = [cards.menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check")]
         if beoordeling.uitkomst == AANMELDEN:
-            acties.insert(0, cards.submit(t(messages.KNOP_AANMELDEN), {cards.ACTIE: "aanmelden"}))
-        acties.append(cards.submit(t(messages.KNOP_MENU), {cards.ACTIE: "hulp"}))
+            acties.insert(0, cards.menu_button(t, t(messages.KNOP_AANMELDEN), "aanmelden"))
+        acties.append(cards.menu_button(t, t(messages.KNOP_MENU), "hulp"))
         return cards.adaptive_card(
             [
                 cards.title_block(t(_UITKOMST_KOP.get(beoordeling.uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))),

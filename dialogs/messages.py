@@ -61,6 +61,7 @@ WEET_NIET = N_("Weet niet")
 WAAROM = N_("Waarom vraag je dit?")
 KIES_OPNIEUW = N_("Dat antwoord herken ik niet. Kies een van de knoppen of typ je antwoord ({opties}).")
 OF = N_("of")
+VERLOPEN_KNOP = N_("Die knop hoort bij een eerdere vraag. Beantwoord deze vraag:")
 
 # Criteria check
 CHECK_INTRO = N_(

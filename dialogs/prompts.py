@@ -2,15 +2,18 @@
 
 SDK: ChoicePrompt and ConfirmPrompt read only activity.text, so a card submit (value, no text)
 is re-prompted forever, and ConfirmPrompt's Dutch "ja" depends on the hash seed
-(see tests/dialogs/test_prompts.py). KeuzePrompt reads both and matches typed text itself.
+(see tests/dialogs/test_prompts.py). These prompts read both and match typed text themselves.
+
+Their options are plain data in PromptOptions.validations (the card as a dict, the retry text,
+the allowed values), because the SDK stores the options in the dialog state (STYLE §3.7).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.dialogs.choices import Choice
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 from rapidfuzz import fuzz, process
 
@@ -23,51 +26,40 @@ NEE = "nee"
 WEET_NIET = "weet_niet"
 WAAROM = "waarom"
 
+_SYNONIEMEN = {
+    JA: ("ja", "j", "jazeker", "jawel", "klopt", "zeker", "yes", "y", "yep", "correct"),
+    NEE: ("nee", "n", "neen", "nope", "no", "klopt niet", "niet"),
+    WEET_NIET: ("weet niet", "weet ik niet", "geen idee", "onbekend", "misschien", "twijfel",
+                "dont know", "don t know", "not sure", "unknown", "maybe"),
+    WAAROM: ("waarom", "waarom vraag je dit", "waarom vraag je dat", "uitleg", "why", "why do you ask", "explain"),
+}
+_TITELS = {JA: messages.JA, NEE: messages.NEE, WEET_NIET: messages.WEET_NIET, WAAROM: messages.WAAROM}
 _TYPO_DREMPEL = 80.0
 _KORTSTE_TYPO = 3
+# Set during recognition when a click answered an earlier question, so the retry can say so.
+_VERLOPEN_KLIK = "zvh.verlopen_klik"
 
 
-def ja_nee_choices(*, weet_niet: bool = False, waarom: bool = False) -> list[Choice]:
-    """Ja / Nee (/ Weet niet / Waarom?) with the Dutch and English words people type for them."""
-    keuzes = [
-        Choice(JA, synonyms=["ja", "j", "jazeker", "jawel", "klopt", "zeker", "yes", "y", "yep", "correct"]),
-        Choice(NEE, synonyms=["nee", "n", "neen", "nope", "no", "klopt niet", "niet"]),
-    ]
-    if weet_niet:
-        keuzes.append(
-            Choice(
-                WEET_NIET,
-                synonyms=["weet niet", "weet ik niet", "geen idee", "onbekend", "misschien", "twijfel",
-                          "dont know", "don t know", "not sure", "unknown", "maybe"],
-            )
-        )
-    if waarom:
-        keuzes.append(
-            Choice(WAAROM, synonyms=["waarom", "waarom vraag je dit", "waarom vraag je dat", "uitleg",
-                                     "why", "why do you ask", "explain"])
-        )
-    return keuzes
+def ja_nee_keuzes(*, weet_niet: bool = False, waarom: bool = False) -> list[str]:
+    """Ja / Nee (/ Weet niet / Waarom?) as the values a KeuzePrompt accepts."""
+    return [JA, NEE, *([WEET_NIET] if weet_niet else []), *([WAAROM] if waarom else [])]
 
 
-def keuze_titels(t: Teksten, keuzes: Sequence[Choice]) -> list[tuple[str, str]]:
-    """(value, button title in the user's language) for the standard choices."""
-    titels = {JA: messages.JA, NEE: messages.NEE, WEET_NIET: messages.WEET_NIET, WAAROM: messages.WAAROM}
-    return [(keuze.value, t(titels.get(keuze.value, keuze.value))) for keuze in keuzes]
-
-
-def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[Choice]) -> str | None:
-    """The chosen value from a card click ({"keuze": v}) or typed text (word, synonym, number, typo)."""
-    toegestaan = {keuze.value for keuze in keuzes}
+def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag_id: str | None = None) -> str | None:
+    """The chosen value from a card click ({"keuze": v, "vraag": id}) or from typed text
+    (the word, a Dutch or English synonym, the button's number, or a small typo)."""
     if isinstance(waarde, dict):
         gekozen = waarde.get(cards.KEUZE)
-        # A forged or stale value is not an answer: the question is asked again.
-        return gekozen if isinstance(gekozen, str) and gekozen in toegestaan else None
+        # A forged value, or a click on the card of an earlier question, is not an answer.
+        if not isinstance(gekozen, str) or gekozen not in keuzes or _is_verlopen(waarde, vraag_id):
+            return None
+        return gekozen
     antwoord = normalise(tekst or "")
     if not antwoord:
         return None
-    if antwoord.isdigit() and 1 <= int(antwoord) <= len(keuzes):
-        return keuzes[int(antwoord) - 1].value
-    woorden = {normalise(s): keuze.value for keuze in keuzes for s in [keuze.value, *(keuze.synonyms or [])]}
+    if antwoord.isdecimal() and len(antwoord) <= 2 and 1 <= int(antwoord) <= len(keuzes):
+        return keuzes[int(antwoord) - 1]
+    woorden = {normalise(s): keuze for keuze in keuzes for s in (keuze, *_SYNONIEMEN.get(keuze, ()))}
     if antwoord in woorden:
         return woorden[antwoord]
     if len(antwoord) < _KORTSTE_TYPO:
@@ -76,21 +68,32 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[Choice]) ->
     return woorden[gevonden[0]] if gevonden else None
 
 
+def _is_verlopen(waarde: dict[str, Any], vraag_id: str | None) -> bool:
+    return vraag_id is not None and waarde.get(cards.VRAAG) != vraag_id
+
+
+def _plain(options: PromptOptions) -> dict[str, Any]:
+    return options.validations if isinstance(options.validations, dict) else {}
+
+
 class CardSubmitPrompt(Prompt):
     """Asks with a card form; answers with the submitted values (a dict) or, typed, {"tekst": ...}.
 
-    The dialog's validator decides what is acceptable; a card's menu button ({"actie": ...}) never
-    reaches it, because the root dialog takes menu clicks first.
+    Options: formulier_options(card, retry text). The dialog's validator decides what is
+    acceptable; a menu button ({"actie": ...}) never reaches it, the root dialog takes it first.
     """
 
     async def on_prompt(
         self, turn_context: TurnContext, state: dict, options: PromptOptions, is_retry: bool
     ) -> None:
-        """Send the form, or on a retry the retry text followed by the form again."""
-        if is_retry and options.retry_prompt is not None:
-            await turn_context.send_activity(options.retry_prompt)
-        if options.prompt is not None:
-            await turn_context.send_activity(options.prompt)
+        """Send the card, or on a retry the retry text followed by the card again."""
+        plain = _plain(options)
+        if is_retry:
+            await turn_context.send_activity(MessageFactory.text(self._retry_text(turn_context, plain)))
+        await turn_context.send_activity(cards.as_activity(plain["card"]))
+
+    def _retry_text(self, turn_context: TurnContext, plain: dict[str, Any]) -> str:
+        return plain["opnieuw"]
 
     async def on_recognize(
         self, turn_context: TurnContext, state: dict, options: PromptOptions
@@ -106,28 +109,42 @@ class CardSubmitPrompt(Prompt):
 
 
 class KeuzePrompt(CardSubmitPrompt):
-    """Asks with the activity in options.prompt (a card) and answers with the chosen value."""
+    """Asks a question card with one button per choice and answers with the chosen value."""
+
+    def _retry_text(self, turn_context: TurnContext, plain: dict[str, Any]) -> str:
+        return plain["verlopen"] if turn_context.turn_state.get(_VERLOPEN_KLIK) else plain["opnieuw"]
 
     async def on_recognize(
         self, turn_context: TurnContext, state: dict, options: PromptOptions
     ) -> PromptRecognizerResult:
-        """Succeed with the value of the clicked or typed choice."""
+        """Succeed with the value of the clicked or typed choice of this question."""
+        plain = _plain(options)
         result = PromptRecognizerResult()
         activity = turn_context.activity
-        gekozen = herken_keuze(activity.text, activity.value, options.choices or [])
+        gekozen = herken_keuze(activity.text, activity.value, plain["keuzes"], plain["vraag_id"])
         if gekozen is not None:
-            result.succeeded = True
-            result.value = gekozen
+            result.succeeded, result.value = True, gekozen
+        elif isinstance(activity.value, dict) and _is_verlopen(activity.value, plain["vraag_id"]):
+            turn_context.turn_state[_VERLOPEN_KLIK] = True
         return result
 
 
-def keuze_options(t: Teksten, kop: str, vraag: str, keuzes: list[Choice]) -> PromptOptions:
-    """PromptOptions for KeuzePrompt: the question card, a specific retry text, the choices."""
-    titels = keuze_titels(t, keuzes)
+def formulier_options(card: dict[str, Any], opnieuw: str) -> PromptOptions:
+    """PromptOptions for CardSubmitPrompt: the form card and the text for a second try."""
+    return PromptOptions(validations={"card": card, "opnieuw": opnieuw})
+
+
+def keuze_options(t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: list[str]) -> PromptOptions:
+    """PromptOptions for KeuzePrompt: the question card, the retry texts, the allowed values."""
+    titels = [(keuze, t(_TITELS.get(keuze, keuze))) for keuze in keuzes]
     namen = [titel for _, titel in titels]
     opties = ", ".join(namen[:-1]) + f" {t(messages.OF)} {namen[-1]}" if len(namen) > 1 else namen[0]
     return PromptOptions(
-        prompt=cards.as_activity(cards.vraag_card(kop, vraag, titels)),
-        retry_prompt=MessageFactory.text(t(messages.KIES_OPNIEUW, opties=opties)),
-        choices=keuzes,
+        validations={
+            "card": cards.vraag_card(t, vraag_id, kop, vraag, titels),
+            "opnieuw": t(messages.KIES_OPNIEUW, opties=opties),
+            "verlopen": t(messages.VERLOPEN_KNOP),
+            "keuzes": list(keuzes),
+            "vraag_id": vraag_id,
+        }
     )

@@ -52,7 +52,8 @@ _MULTIPROBLEMATIEK = "A"
 
 _BRON_SCHEIDING = "; "
 _CRITERIUM_VELDEN = (
-    "kort_nl", "kort_en", "tekst", "vraag_nl", "vraag_en", "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron",
+    "kort_nl", "kort_en", "tekst", "vraag_nl", "vraag_en",
+    "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron",
 )
 _NIVEAU_VELDEN = ("naam_nl", "naam_en", "omschrijving_nl", "omschrijving_en", "wie_nl", "wie_en", "bron")
 

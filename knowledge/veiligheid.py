@@ -1,7 +1,9 @@
 """Safety first: does a message say that someone may be in danger now? Then 112 comes first.
 
-Matching is on whole words and phrases of the normalised text, with a small typo tolerance for
-longer single words ("zelfmoort"), so that "mesthoop" does not count as a knife.
+Matching is on whole words and phrases of the normalised text. A single word of six letters or
+more also counts with a small typo ("zelfmoort"); a word that is enough on its own, of five letters
+or more, also inside a compound ("zelfmoordgedachten"). Short words must match whole, so that
+"mesthoop" is no knife, and "geweldig" is no "geweld".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from knowledge.tekst import woorden
 _BESTAND = "acuut.toml"
 _TYPO_DREMPEL = 88.0
 _KORTSTE_TYPO_WOORD = 6
+_KORTSTE_DEELWOORD = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +101,7 @@ def acuut_gevaar(tekst: str, lijst: Acuutlijst) -> Gevaar | None:
         return None
     nu = any(_komt_voor(frase, gegeven) for frase in lijst.nu)
     for soort in lijst.soorten:
-        gevonden = [f for f in soort.altijd if _komt_voor(f, gegeven)]
+        gevonden = [f for f in soort.altijd if _komt_voor(f, gegeven, in_samenstelling=True)]
         if nu:
             gevonden += [f for f in soort.met_nu if _komt_voor(f, gegeven)]
         if gevonden:
@@ -106,14 +109,18 @@ def acuut_gevaar(tekst: str, lijst: Acuutlijst) -> Gevaar | None:
     return None
 
 
-def _komt_voor(frase: tuple[str, ...], gegeven: list[str]) -> bool:
-    """A phrase occurs as consecutive words; a single long word also with a small typo."""
+def _komt_voor(frase: tuple[str, ...], gegeven: list[str], *, in_samenstelling: bool = False) -> bool:
+    """A phrase occurs as consecutive words; a single long word also with a typo, and (for the
+    words that are enough on their own) inside a compound."""
     lengte = len(frase)
     for start in range(len(gegeven) - lengte + 1):
         if tuple(gegeven[start : start + lengte]) == frase:
             return True
-    if lengte == 1 and len(frase[0]) >= _KORTSTE_TYPO_WOORD:
-        return any(
-            len(woord) >= _KORTSTE_TYPO_WOORD and fuzz.ratio(woord, frase[0]) >= _TYPO_DREMPEL for woord in gegeven
-        )
-    return False
+    if lengte != 1:
+        return False
+    doel = frase[0]
+    if in_samenstelling and len(doel) >= _KORTSTE_DEELWOORD and any(doel in woord for woord in gegeven):
+        return True
+    return len(doel) >= _KORTSTE_TYPO_WOORD and any(
+        len(woord) >= _KORTSTE_TYPO_WOORD and fuzz.ratio(woord, doel) >= _TYPO_DREMPEL for woord in gegeven
+    )

@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
@@ -38,7 +39,7 @@ def postgres_url() -> Iterator[str]:
     naam = f"zvh_test_{uuid.uuid4().hex[:12]}"
     try:
         asyncio.run(postgres_admin(f'CREATE DATABASE "{naam}"'))
-    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError) as fout:
+    except (TimeoutError, OSError, asyncpg.PostgresError) as fout:
         reden = f"PostgreSQL at {POSTGRES_URL} unreachable: {type(fout).__name__}: {fout}"
         if os.environ.get("CI"):
             pytest.fail(reden)
@@ -163,6 +164,11 @@ class Gesprek:
         """A card button click as Teams sends it: a message with value and no text."""
         return await self.send(teams_activity(None, value=data, **velden))
 
+    async def press(self, reply: Activity, title: str, **velden: Any) -> list[Activity]:
+        """Click the button with this title on the card of an earlier reply."""
+        data = dict(buttons(reply))[title]
+        return await self.click(data, **velden)
+
 
 @pytest.fixture
 async def sql_storage(sqlite_url: str) -> AsyncIterator[SqlStorage]:
@@ -179,4 +185,37 @@ def gesprek(sql_storage: SqlStorage) -> Gesprek:
     return Gesprek(build_bot(sql_storage))
 
 
-__all__ = ["Gesprek", "TurnContext", "buttons", "card_of", "seen_text", "teams_activity"]
+class FakeConnector:
+    """Plays the Bot Connector service: records every activity the bot posts."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.url = ""
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.received.append(await request.json())
+        return web.json_response({"id": uuid.uuid4().hex})
+
+    def texts(self) -> list[str]:
+        """What a user reads in each received activity (text or the card's text blocks)."""
+        uit = []
+        for activity in self.received:
+            delen = [activity.get("text") or ""]
+            for attachment in activity.get("attachments") or []:
+                delen += [b.get("text", "") for b in attachment["content"].get("body", [])]
+            uit.append("\n".join(d for d in delen if d))
+        return uit
+
+
+@pytest.fixture
+async def connector(aiohttp_server) -> FakeConnector:
+    fake = FakeConnector()
+    app = web.Application()
+    app.router.add_post("/v3/conversations/{conversation}/activities", fake.handle)
+    app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", fake.handle)
+    server = await aiohttp_server(app)
+    fake.url = str(server.make_url("/"))
+    return fake
+
+
+__all__ = ["FakeConnector", "Gesprek", "buttons", "card_of", "seen_text", "teams_activity"]

@@ -52,3 +52,36 @@ def test_data_dir_moves_the_default_database(tmp_path):
 def test_bad_values_name_the_variable(env: dict[str, str], fout: str):
     with pytest.raises(ConfigError, match=fout):
         Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["garbage", "postgresql://postgres@127.0.0.1/test", "sqlite:///data/x.db", "mysql+aiomysql://root@h/db"],
+)
+def test_database_url_needs_an_async_driver(url: str):
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        Settings.from_env({"DATABASE_URL": url})
+
+
+def test_app_type_without_app_id_is_local_mode():
+    settings = Settings.from_env({"MicrosoftAppType": "SingleTenant"})
+    assert settings.local_mode
+    assert settings.APP_TYPE == "MultiTenant"  # botbuilder's auth-disabled path
+
+
+def test_debug_logs_our_code_but_keeps_libraries_quiet():
+    import logging
+
+    root = logging.getLogger()
+    oud = root.level
+    root.setLevel(logging.DEBUG)
+    Settings.from_env({"LOG_LEVEL": "DEBUG"}).configure_logging()
+    try:
+        assert logging.getLogger("bot.storage").isEnabledFor(logging.DEBUG)
+        assert logging.getLogger("aiosqlite").isEnabledFor(logging.INFO)
+        assert not logging.getLogger("aiosqlite").isEnabledFor(logging.DEBUG)
+        assert not logging.getLogger("sqlalchemy.engine").isEnabledFor(logging.DEBUG)
+    finally:
+        root.setLevel(oud)
+        for naam in ("bot", "dialogs", "knowledge"):
+            logging.getLogger(naam).setLevel(logging.NOTSET)

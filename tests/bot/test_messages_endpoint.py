@@ -12,49 +12,15 @@ import uuid
 from typing import Any
 
 import pytest
-from aiohttp import web
 from sqlalchemy.engine import make_url
 
 from bot.app import MAX_BODY_BYTES, create_app
 from bot.config import Settings
 from dialogs import messages
 from dialogs.i18n import Teksten
-from tests.conftest import postgres_admin
+from tests.conftest import FakeConnector, postgres_admin
 
 EN = Teksten("en")
-
-
-class FakeConnector:
-    """Plays the Bot Connector service: records every activity the bot posts."""
-
-    def __init__(self) -> None:
-        self.received: list[dict[str, Any]] = []
-        self.url = ""
-
-    async def handle(self, request: web.Request) -> web.Response:
-        self.received.append(await request.json())
-        return web.json_response({"id": uuid.uuid4().hex})
-
-    def texts(self) -> list[str]:
-        """What a user reads in each received activity (text or the card's text blocks)."""
-        uit = []
-        for activity in self.received:
-            delen = [activity.get("text") or ""]
-            for attachment in activity.get("attachments") or []:
-                delen += [b.get("text", "") for b in attachment["content"].get("body", [])]
-            uit.append("\n".join(d for d in delen if d))
-        return uit
-
-
-@pytest.fixture
-async def connector(aiohttp_server) -> FakeConnector:
-    fake = FakeConnector()
-    app = web.Application()
-    app.router.add_post("/v3/conversations/{conversation}/activities", fake.handle)
-    app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", fake.handle)
-    server = await aiohttp_server(app)
-    fake.url = str(server.make_url("/"))
-    return fake
 
 
 @pytest.fixture
@@ -149,11 +115,13 @@ class TestMalformed:
             (b'{"type": "message", "channelId": "msteams", "conversation": {"id": "c"}, "from": {"id": "u"}}',
              "application/json", 400),
             (b"\xff\xfe\x00", "application/json", 400),
+            (b"[" * 100_000, "application/json", 400),
+            (b'{"type": "message", "text": "help"}', "application/json; charset=foo", 400),
             (b'{"type": "message"}', "text/plain", 415),
             (b"type=message", "application/x-www-form-urlencoded", 415),
         ],
         ids=["not-json", "array", "no-type", "empty-type", "type-not-string", "no-conversation",
-             "no-service-url", "bad-utf8", "text-plain", "form"],
+             "no-service-url", "bad-utf8", "deeply-nested", "unknown-charset", "text-plain", "form"],
     )
     async def test_rejected_with_4xx_and_a_log_line(self, client, caplog, data, content_type, status):
         with caplog.at_level(logging.WARNING, logger="bot.app"):
@@ -209,11 +177,26 @@ class TestFailures:
 
 
 class TestAuthentication:
-    async def test_configured_app_id_without_token_is_401(self, aiohttp_client, sqlite_url, connector):
+    @pytest.mark.parametrize(
+        "header",
+        [None, "", "Bearer", "Bearer x", "Bearer a.b.c", "Basic dXNlcjpwdw==",
+         "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXVy"],
+        ids=["missing", "empty", "no-token", "garbage", "three-parts", "basic", "hs256"],
+    )
+    async def test_configured_app_id_without_a_valid_token_is_401(
+        self, aiohttp_client, sqlite_url, connector, header
+    ):
         settings = Settings(APP_ID="00000000-0000-0000-0000-0000000000aa", APP_PASSWORD="geheim",
-                            APP_TENANTID="tenant-1", database_url=sqlite_url)
+                            APP_TYPE="SingleTenant", APP_TENANTID="tenant-1", database_url=sqlite_url)
         client = await aiohttp_client(create_app(settings))
-        resp = await client.post("/api/messages", json=teams_message("help", connector.url))
+        headers = {} if header is None else {"Authorization": header}
+        resp = await client.post("/api/messages", json=teams_message("help", connector.url), headers=headers)
+        assert resp.status == 401
+        assert connector.received == []
+
+    async def test_a_bad_token_is_refused_even_in_local_mode(self, client, connector):
+        resp = await client.post("/api/messages", json=teams_message("help", connector.url),
+                                 headers={"Authorization": "Bearer a.b.c"})
         assert resp.status == 401
         assert connector.received == []
 
@@ -234,3 +217,19 @@ class TestHealthz:
         resp = await client.get("/healthz")
         assert resp.status == 503
         assert (await resp.json())["database"] == "unreachable"
+
+
+class TestConcurrentTurns:
+    async def test_quick_answers_of_one_user_are_taken_one_after_another(self, client, connector):
+        import asyncio
+
+        await client.post("/api/messages", json=teams_message("check", connector.url))
+        antwoorden = await asyncio.gather(
+            *(client.post("/api/messages", json=teams_message("ja", connector.url)) for _ in range(3))
+        )
+        assert [r.status for r in antwoorden] == [201, 201, 201]
+        teksten = connector.texts()
+        assert not any(messages.FOUT_GELIJKTIJDIG in t for t in teksten)
+        assert sum("Criterium B van 4" in t for t in teksten) == 1
+        assert sum("Criterium C van 4" in t for t in teksten) == 1
+        assert messages.CHECK_UITKOMST_AANMELDEN in teksten[-1]

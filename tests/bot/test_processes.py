@@ -15,7 +15,8 @@ import aiohttp
 import pytest
 
 from dialogs import messages
-from tests.bot.test_messages_endpoint import FakeConnector, connector, teams_message  # noqa: F401
+from tests.bot.test_messages_endpoint import teams_message
+from tests.conftest import FakeConnector
 
 _REPO = Path(__file__).resolve().parents[2]
 

@@ -152,3 +152,36 @@ async def test_sqlite_data_folder_is_created(tmp_path):
         assert (tmp_path / "nieuw" / "map" / "zvh.db").exists()
     finally:
         await engine.dispose()
+
+
+async def test_very_long_random_keys_work_on_both_databases(engine: AsyncEngine):
+    """PostgreSQL cannot index a text key over ~2.7 KB; the key is hashed for the index."""
+    import secrets
+
+    key = "msteams/conversations/" + secrets.token_hex(3000) + "/users/" + secrets.token_hex(500)
+    storage = SqlStorage(engine)
+    await storage.write({key: {"n": 1}})
+    assert (await storage.read([key]))[key]["n"] == 1
+    await storage.delete([key])
+    assert await storage.read([key]) == {}
+
+
+async def test_two_instances_migrating_a_fresh_postgresql_at_once_both_start(postgres_url: str):
+    import uuid as _uuid
+
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import postgres_admin
+
+    naam = f"zvh_migrate_{_uuid.uuid4().hex[:8]}"
+    await postgres_admin(f'CREATE DATABASE "{naam}"')
+    url = make_url(postgres_url).set(database=naam).render_as_string(hide_password=False)
+    engines = [database.create_engine(url) for _ in range(4)]
+    try:
+        await asyncio.wait_for(asyncio.gather(*(database.migrate(e) for e in engines)), timeout=60)
+        async with engines[0].connect() as conn:
+            assert await conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+    finally:
+        for e in engines:
+            await e.dispose()
+        await postgres_admin(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')

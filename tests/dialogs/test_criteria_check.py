@@ -34,18 +34,18 @@ class TestHappyPath:
         assert [titel for titel, _ in buttons(replies[1])] == [
             messages.JA, messages.NEE, messages.WEET_NIET, messages.WAAROM,
         ]
-        replies = await gesprek.click({cards.KEUZE: "ja"})
+        replies = await gesprek.press(replies[1], messages.JA)
         assert kop("B") in seen_text(replies[0])
-        replies = await gesprek.click({cards.KEUZE: "ja"})
+        replies = await gesprek.press(replies[0], messages.JA)
         assert kop("C") in seen_text(replies[0])
-        replies = await gesprek.click({cards.KEUZE: "ja"})
+        replies = await gesprek.press(replies[0], messages.JA)
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
         assert NL(messages.CHECK_VOLDAAN, criteria="A (" + CRITERIA["A"].kort_nl + "); B (") in uitkomst
         assert "; C (" + CRITERIA["C"].kort_nl in uitkomst
         assert "niveau 3" in uitkomst
         assert "004_73514235c6e96814.txt" in uitkomst
-        assert (messages.KNOP_AANMELDEN, {cards.ACTIE: "aanmelden"}) in buttons(replies[0])
+        assert (messages.KNOP_AANMELDEN, {cards.ACTIE: "aanmelden", cards.TAAL: "nl"}) in buttons(replies[0])
 
     async def test_typed_nee_on_a_stays_local_after_one_question(self, gesprek: Gesprek):
         await gesprek.send("moet ik dit aanmelden?")
@@ -104,21 +104,31 @@ class TestRetry:
 
     async def test_forged_card_value_is_refused(self, gesprek: Gesprek):
         await gesprek.send("check")
-        replies = await gesprek.click({cards.KEUZE: "ja_en_nog_wat"})
+        replies = await gesprek.click({cards.KEUZE: "ja_en_nog_wat", cards.VRAAG: "A"})
         assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
         assert kop("A") in seen_text(replies[1])
 
     async def test_card_value_of_the_wrong_shape_is_refused(self, gesprek: Gesprek):
         await gesprek.send("check")
-        replies = await gesprek.click({cards.KEUZE: ["ja"]})
+        replies = await gesprek.click({cards.KEUZE: ["ja"], cards.VRAAG: "A"})
         assert kop("A") in seen_text(replies[1])
+
+    async def test_a_second_click_on_an_answered_card_does_not_answer_the_next_question(self, gesprek: Gesprek):
+        replies = await gesprek.send("check")
+        vraag_a = replies[1]
+        await gesprek.press(vraag_a, messages.JA)
+        replies = await gesprek.press(vraag_a, messages.NEE)  # the old card of A, clicked again
+        assert replies[0].text == messages.VERLOPEN_KNOP
+        assert kop("B") in seen_text(replies[1])
+        replies = await gesprek.send("ja")
+        assert kop("C") in seen_text(replies[0])
 
 
 class TestWaarom:
     async def test_why_explains_and_asks_the_same_criterion_again(self, gesprek: Gesprek):
         await gesprek.send("check")
         await gesprek.send("ja")
-        replies = await gesprek.click({cards.KEUZE: "waarom"})
+        replies = await gesprek.click({cards.KEUZE: "waarom", cards.VRAAG: "B"})
         assert CRITERIA["B"].uitleg_nl in seen_text(replies[0])
         assert CRITERIA["B"].bron.split(";")[0] in seen_text(replies[0])
         assert kop("B") in seen_text(replies[1])

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ from botbuilder.dialogs import DialogSet, DialogTurnStatus, WaterfallDialog, Wat
 from botbuilder.dialogs.prompts import PromptOptions
 from botbuilder.schema import Activity, ActivityTypes
 
-from dialogs import cards
+from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from dialogs.prompts import (
     JA,
@@ -22,12 +23,13 @@ from dialogs.prompts import (
     WEET_NIET,
     CardSubmitPrompt,
     KeuzePrompt,
+    formulier_options,
     herken_keuze,
-    ja_nee_choices,
+    ja_nee_keuzes,
     keuze_options,
 )
 
-KEUZES = ja_nee_choices(weet_niet=True, waarom=True)
+KEUZES = ja_nee_keuzes(weet_niet=True, waarom=True)
 
 
 @pytest.mark.parametrize(
@@ -39,23 +41,26 @@ KEUZES = ja_nee_choices(weet_niet=True, waarom=True)
         ("don't know", None, WEET_NIET), ("weet nie", None, WEET_NIET),
         ("waarom", None, WAAROM), ("why?", None, WAAROM),
         ("1", None, JA), ("2", None, NEE), ("3", None, WEET_NIET), ("4", None, WAAROM),
-        (None, {"keuze": "nee"}, NEE), (None, {"keuze": "weet_niet"}, WEET_NIET),
+        (None, {"keuze": "nee", "vraag": "B"}, NEE), (None, {"keuze": "weet_niet", "vraag": "B"}, WEET_NIET),
         # not answers
         ("5", None, None), ("0", None, None), ("blauw", None, None), ("", None, None), (None, None, None),
-        ("ja", {"keuze": "vervalst"}, None), (None, {"keuze": ["ja"]}, None), (None, {"anders": "ja"}, None),
-        ("j" * 10_000, None, None),
+        ("ja", {"keuze": "vervalst", "vraag": "B"}, None), (None, {"keuze": ["ja"], "vraag": "B"}, None),
+        (None, {"anders": "ja"}, None), ("j" * 10_000, None, None),
+        ("1" * 5000, None, None), ("\U00010A40", None, None), ("٣٣٣", None, None),
+        (None, {"keuze": "ja", "vraag": "A"}, None),  # a click on the card of an earlier question
+        (None, {"keuze": "ja"}, None),  # a click that names no question
     ],
 )
 def test_herken_keuze(tekst, waarde, verwacht):
-    assert herken_keuze(tekst, waarde, KEUZES) == verwacht
+    assert herken_keuze(tekst, waarde, KEUZES, "B") == verwacht
 
 
 def test_ja_is_ja_whatever_the_hash_seed():
     """SDK: ConfirmPrompt matches "ja" against a *set* of choices, so the answer depends on
     PYTHONHASHSEED (STYLE §3.1). Ours must not."""
     code = (
-        "from dialogs.prompts import herken_keuze, ja_nee_choices;"
-        "print(herken_keuze('ja', None, ja_nee_choices()), herken_keuze('nee', None, ja_nee_choices()))"
+        "from dialogs.prompts import herken_keuze, ja_nee_keuzes;"
+        "print(herken_keuze('ja', None, ja_nee_keuzes()), herken_keuze('nee', None, ja_nee_keuzes()))"
     )
     for seed in ("0", "1", "2", "3"):
         uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
@@ -93,17 +98,33 @@ def _click(value: dict) -> Activity:
     return Activity(type=ActivityTypes.message, value=value)
 
 
+def _vraag() -> PromptOptions:
+    return keuze_options(Teksten(), "Q1", "kop", "Vraag?", ja_nee_keuzes())
+
+
 class TestKeuzePrompt:
     async def test_a_card_click_answers_the_question(self):
         """SDK: ChoicePrompt and ConfirmPrompt ignore a submit (value, no text) and re-prompt."""
-        adapter, uitkomst = _flow(KeuzePrompt("k"), keuze_options(Teksten(), "kop", "Vraag?", ja_nee_choices()))
+        adapter, uitkomst = _flow(KeuzePrompt("k"), _vraag())
         flow = await adapter.send("start")
         flow = await flow.assert_reply(lambda a, _=None: cards.KEUZE in str(a.attachments[0].content))
-        await adapter.receive_activity(_click({cards.KEUZE: "nee"}))
+        await adapter.receive_activity(_click({cards.KEUZE: "nee", cards.VRAAG: "Q1"}))
         assert uitkomst == {"waarde": "nee"}
 
+    async def test_a_click_on_an_earlier_question_says_so_and_asks_again(self):
+        adapter, uitkomst = _flow(KeuzePrompt("k"), _vraag())
+        flow = await adapter.send("start")
+        flow = await flow.assert_reply(lambda a, _=None: a.attachments)
+        await adapter.receive_activity(_click({cards.KEUZE: "nee", cards.VRAAG: "Q0"}))
+        assert uitkomst == {}
+        assert adapter.activity_buffer[0].text == messages.VERLOPEN_KNOP
+        assert adapter.activity_buffer[1].attachments[0].content["body"][1]["text"] == "Vraag?"
+
+    async def test_options_in_the_dialog_state_are_plain_json(self):
+        json.dumps(_vraag().validations)
+
     async def test_a_wrong_answer_gets_the_retry_text_and_the_question(self):
-        adapter, uitkomst = _flow(KeuzePrompt("k"), keuze_options(Teksten(), "kop", "Vraag?", ja_nee_choices()))
+        adapter, uitkomst = _flow(KeuzePrompt("k"), _vraag())
         flow = await adapter.send("start")
         flow = await flow.assert_reply(lambda a, _=None: a.attachments)
         flow = await flow.send("paars")
@@ -116,13 +137,13 @@ class TestKeuzePrompt:
 
 class TestCardSubmitPrompt:
     async def test_submitted_values_come_back_as_a_dict(self):
-        adapter, uitkomst = _flow(CardSubmitPrompt("f"), PromptOptions(prompt=Activity(type="message", text="?")))
+        adapter, uitkomst = _flow(CardSubmitPrompt("f"), formulier_options({"type": "AdaptiveCard"}, "nog eens"))
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
         await adapter.receive_activity(_click({"gemeente": "Maastricht", "urgentie": "hoog"}))
         assert uitkomst == {"waarde": {"gemeente": "Maastricht", "urgentie": "hoog"}}
 
     async def test_typed_text_comes_back_under_tekst(self):
-        adapter, uitkomst = _flow(CardSubmitPrompt("f"), PromptOptions(prompt=Activity(type="message", text="?")))
+        adapter, uitkomst = _flow(CardSubmitPrompt("f"), formulier_options({"type": "AdaptiveCard"}, "nog eens"))
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="  Maastricht "))
         assert uitkomst == {"waarde": {"tekst": "Maastricht"}}

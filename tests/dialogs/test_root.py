@@ -33,8 +33,8 @@ class TestWelkom:
         assert messages.WELKOM_TITEL in tekst
         assert messages.PRIVACY_REGEL in tekst
         assert [data for _, data in buttons(replies[0])] == [
-            {cards.ACTIE: "criteria_check"}, {cards.ACTIE: "aanmelden"}, {cards.ACTIE: "signaal"},
-            {cards.ACTIE: "woordenlijst"},
+            {cards.ACTIE: actie, cards.TAAL: "nl"}
+            for actie in ("criteria_check", "aanmelden", "signaal", "woordenlijst")
         ]
 
     async def test_user_added_in_personal_chat_is_welcomed_once(self, gesprek: Gesprek):
@@ -43,6 +43,12 @@ class TestWelkom:
 
     async def test_colleague_joining_a_channel_triggers_no_card(self, gesprek: Gesprek):
         assert await gesprek.send(_members_added("user-7", conversation_type="channel")) == []
+
+    async def test_a_null_member_is_ignored(self, gesprek: Gesprek):
+        activity = _members_added("bot-1")
+        activity.members_added = [None, *activity.members_added]
+        replies = await gesprek.send(activity)
+        assert messages.WELKOM_TITEL in seen_text(replies[0])
 
     async def test_english_client_gets_english_welcome(self, gesprek: Gesprek):
         activity = _members_added("bot-1")
@@ -81,21 +87,31 @@ class TestHulpEnFallback:
         assert [r.text for r in replies] == [messages.ALLEEN_TEKST]
 
 
+def is_acuut_card(reply: Activity) -> bool:
+    """The 112 card itself (not the 112 line that welcome and help cards also carry)."""
+    card = card_of(reply)
+    return bool(card) and card["body"][0]["text"] == messages.ACUUT_TITEL and card["actions"][0]["url"] == "tel:112"
+
+
 class TestVeiligheidEerst:
     async def test_weapon_mention_gets_112_as_the_first_reply(self, gesprek: Gesprek):
         replies = await gesprek.send("mijn cliënt loopt met een mes over straat")
-        assert "112" in card_of(replies[0])["body"][0]["text"]
-        assert card_of(replies[0])["actions"][0]["url"] == "tel:112"
+        assert is_acuut_card(replies[0])
+        assert len(replies) == 1
 
     async def test_112_comes_before_the_intent_it_also_contains(self, gesprek: Gesprek):
         replies = await gesprek.send("moet ik dit aanmelden, hij heeft een mes")
-        assert "112" in seen_text(replies[0])
+        assert is_acuut_card(replies[0])
         assert messages.CHECK_INTRO in seen_text(replies[1])
+
+    async def test_danger_at_the_end_of_a_long_message_is_not_missed(self, gesprek: Gesprek):
+        replies = await gesprek.send("Lange inleiding over de situatie thuis. " * 30 + "Nu dreigt hij met zelfmoord.")
+        assert is_acuut_card(replies[0])
 
     async def test_112_inside_a_flow_then_the_question_again(self, gesprek: Gesprek):
         await gesprek.send("check")
         replies = await gesprek.send("ze heeft een pistool")
-        assert "112" in seen_text(replies[0])
+        assert is_acuut_card(replies[0])
         assert replies[1].text == messages.GA_VERDER
         assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[2])
 
@@ -123,6 +139,13 @@ class TestOnderbrekingen:
         assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[2])
         replies = await gesprek.send("ja")  # B is answered, not lost
         assert NL(messages.CHECK_VRAAG_KOP, code="C", aantal=4) in seen_text(replies[0])
+
+    async def test_menu_button_inside_a_flow_shows_help_and_resumes(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("ja")
+        replies = await gesprek.click({cards.ACTIE: "hulp", cards.TAAL: "nl"})
+        assert messages.HULP_TITEL in seen_text(replies[0])
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[2])
 
     async def test_menu_click_inside_a_flow_restarts_that_capability(self, gesprek: Gesprek):
         await gesprek.send("check")
@@ -152,6 +175,24 @@ class TestGroepsgesprek:
         assert messages.NIET_BEGREPEN in seen_text(replies[0])  # Bram has no flow running
         replies = await gesprek.send(zeg("ja", "anna"))
         assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
+
+    async def test_only_a_mention_gets_the_help_card(self, gesprek: Gesprek):
+        activity = teams_activity("<at>ZVH-assistent</at>", conversation_type="groupChat")
+        activity.entities = [_mention("<at>ZVH-assistent</at>")]
+        replies = await gesprek.send(activity)
+        assert messages.HULP_TITEL in seen_text(replies[0])
+
+    async def test_mention_without_mentioned_or_with_regex_characters_in_the_name(self, gesprek: Gesprek):
+        """SDK: remove_recipient_mention raises KeyError without "mentioned" and treats the bot's
+        name as a regular expression; our stripping does neither."""
+        from botbuilder.schema import Entity
+
+        kapot = Entity(type="mention")
+        kapot.additional_properties = {"text": "<at>iemand</at>"}
+        activity = teams_activity("<at>ZVH (test)+</at> help", conversation_type="groupChat")
+        activity.entities = [kapot, _mention("<at>ZVH (test)+</at>")]
+        replies = await gesprek.send(activity)
+        assert messages.HULP_TITEL in seen_text(replies[0])
 
     async def test_card_click_in_a_group_chat_needs_no_mention(self, gesprek: Gesprek):
         replies = await gesprek.click({cards.ACTIE: "hulp"}, conversation_type="groupChat")
@@ -183,4 +224,25 @@ class TestTaal:
         await gesprek.send("check the criteria")
         replies = await gesprek.send("ok")  # no language of its own: stays English
         assert EN(messages.KIES_OPNIEUW, opties="Yes, No, Don't know or Why do you ask?") in seen_text(replies[0])
+
+    async def test_a_one_word_english_answer_does_not_switch_a_dutch_conversation(self, gesprek: Gesprek):
+        await gesprek.send("moet ik dit aanmelden?")
+        replies = await gesprek.send("yes")
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
+
+    async def test_a_click_on_a_dutch_card_stays_dutch_on_an_english_client(self, gesprek: Gesprek):
+        """The Agents Playground greets without a locale (Dutch) and then sends clicks as en-US."""
+        welkom = _members_added("bot-1")
+        welkom.locale = None
+        replies = await gesprek.send(welkom)
+        replies = await gesprek.press(replies[0], messages.KNOP_CHECK, locale="en-US")
+        assert replies[0].text == messages.CHECK_INTRO
+        replies = await gesprek.press(replies[1], messages.JA, locale="en-US")
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
+
+    async def test_an_english_sentence_switches_and_the_cards_follow(self, gesprek: Gesprek):
+        await gesprek.send("moet ik dit aanmelden?")
+        replies = await gesprek.send("why do you ask this?")
+        assert EN(messages.CHECK_UITLEG_KOP) in seen_text(replies[0])
+        assert [t for t, _ in buttons(replies[1])][0] == "Yes"
 

@@ -433,7 +433,8 @@ def test_regel_zonder_lezing(veld: str, regel: str) -> None:
 
 @pytest.mark.parametrize(
     "veld",
-    ["kort_nl", "kort_en", "tekst", "vraag_nl", "vraag_en", "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron"],
+    ["kort_nl", "kort_en", "tekst", "vraag_nl", "vraag_en",
+     "uitleg_nl", "uitleg_en", "uitzoeken_nl", "uitzoeken_en", "bron"],
 )
 def test_criterium_zonder_veld(veld: str) -> None:
     data = _criteria_data()

@@ -23,6 +23,17 @@ GEVAAR = [
     ("he is threatening her right now", "geweld", "threatening"),
     ("er is nu brand in de woning", "geweld", "brand"),
     ("Zij is in levensgevaar", "geweld", "levensgevaar"),
+    ("hij heeft zelfmoordgedachten", "suicide", "zelfmoord"),
+    ("ze uit zelfmoordneigingen", "suicide", "zelfmoord"),
+    ("hij liep met een steekwapen", "wapen", "wapen"),
+    ("ze had vuurwapens in huis", "wapen", "wapen"),
+    ("hij staat met een bijl in de tuin", "wapen", "bijl"),
+    ("er is iemand neergeschoten", "geweld", "neergeschoten"),
+    ("hij wil er een eind aan maken", "suicide", "eind aan maken"),
+    ("ze dreigt zichzelf iets aan te doen", "suicide", "iets aan te doen"),
+    ("hij heeft een overdosis genomen", "suicide", "overdosis"),
+    ("Lange inleiding over de situatie thuis. " * 20 + "Nu staat de vader met een mes voor de deur.",
+     "wapen", "mes"),
 ]
 
 GEEN_GEVAAR = [
@@ -34,6 +45,7 @@ GEEN_GEVAAR = [
     "moet ik dit aanmelden?",
     "ik maak me zorgen over mijn buurman",
     "Messi speelt goed",
+    "het gaat nu geweldig met haar",  # 'geweld' counts only as a whole word
 ]
 
 
