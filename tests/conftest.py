@@ -11,7 +11,6 @@ from typing import Any
 import asyncpg
 import pytest
 from aiohttp import web
-from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from sqlalchemy.engine import make_url
