@@ -50,7 +50,7 @@ FOUT_GELIJKTIJDIG = N_(
 
 # Acute danger
 ACUUT_TITEL = N_("Acuut gevaar? Bel 112")
-ACUUT_TEKST = N_("Bel eerst 112 als iemand nu in gevaar is. Daarna kun je hier verder.")
+ACUUT_TEKST = N_("Daarna kun je hier gewoon verder.")
 BRON = N_("Bron: {bron}")
 KNOP_BEL = N_("Bel {nummer}")
 
