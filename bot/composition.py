@@ -8,10 +8,12 @@ from botbuilder.core import Middleware, PrivateConversationState, Storage
 
 from bot.handler import ZvhBot
 from bot.middleware import EenBeurtTegelijk, TaalMiddleware
-from dialogs.root import Kennis, RootDialog
+from dialogs.base import Kennis
+from dialogs.root import RootDialog
 from knowledge.criteria import load_criteria, load_opschaling
 from knowledge.intenties import load_intenties
 from knowledge.veiligheid import load_acuut
+from knowledge.woordenlijst import load_woordenlijst
 
 
 def load_kennis() -> Kennis:
@@ -21,6 +23,7 @@ def load_kennis() -> Kennis:
         acuut=load_acuut(),
         criteria=load_criteria(),
         opschaling=load_opschaling(),
+        woordenlijst=load_woordenlijst(),
     )
 
 

@@ -83,7 +83,14 @@ class ConsoleAdapter(BotAdapter):
         self._output.flush()
 
     def _card_as_text(self, card: dict[str, Any]) -> str:
-        regels = [element["text"] for element in card.get("body", []) if element.get("type") == "TextBlock"]
+        regels = []
+        for element in card.get("body", []):
+            if element.get("type") == "TextBlock":
+                regels.append(element["text"])
+            elif element.get("type") == "Input.ChoiceSet":
+                # A dropdown cannot be clicked here; its choices can be typed instead.
+                keuzes = " · ".join(c["title"] for c in element["choices"])
+                regels.append(f"({element.get('label', '')}: {keuzes})")
         for action in card.get("actions", []):
             if action.get("type") == "Action.Submit":
                 self._knoppen.append(action.get("data", {}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import weakref
 from collections.abc import Awaitable, Callable
 
@@ -15,6 +16,7 @@ from knowledge.taal import detect_taal
 from knowledge.tekst import woorden
 
 _TAAL_PROPERTY = "taal"
+_VERMELDING = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 # A message this short ("yes", "no", "ok") is an answer, not a choice of language, once one is set.
 _KORTSTE_TAALKEUZE = 3
 
@@ -52,6 +54,8 @@ def _taal_van_klik(waarde: object) -> str | None:
 def _taal_van_tekst(tekst: str | None, eerder: str | None) -> str | None:
     if not isinstance(tekst, str):
         return None
+    # "<at>ZVH-assistent</at>" is the bot's name, not the user's language (stripped later, in the handler).
+    tekst = _VERMELDING.sub(" ", tekst)
     if eerder is not None and len(woorden(tekst)) < _KORTSTE_TAALKEUZE:
         return None
     return detect_taal(tekst)

@@ -1,26 +1,41 @@
-"""What works in every flow: safety first, stop, help, and menu clicks (built once, used by all).
+"""What works in every flow: safety first, stop, help, glossary questions and menu clicks.
 
 A capability dialog runs inside an InterruptibleDialog (the root dialog is one), so in the middle
-of any question a user can type "help" or "annuleren", click a menu button, or say that someone is
-in danger, and get the right answer before the flow continues (or ends).
+of any question a user can type "help" or "annuleren", ask "wat is een ZRM?", click a menu button,
+or say that someone is in danger, and get the right answer before the flow continues (or ends).
+Built once, here, for every capability.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
 from dialogs import cards, messages
+from dialogs import woordenlijst as glossary
 from dialogs.i18n import EN, teksten_voor
 from knowledge import intenties as intent
+from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
 from knowledge.veiligheid import Acuutlijst, acuut_gevaar
+from knowledge.woordenlijst import Woordenlijst
 
 # Recognising an intent looks at the start of a message only (intents are short, a message may be
 # 10,000 characters); the danger check always reads all of it.
 MAX_HERKEN = 500
+
+
+@dataclass(frozen=True)
+class Kennis:
+    """The knowledge the dialogs reason with, loaded once by bot/ and passed in."""
+
+    intenties: tuple[Intentie, ...]
+    acuut: Acuutlijst
+    criteria: Criteriaset
+    opschaling: tuple[Opschalingsniveau, ...]
+    woordenlijst: Woordenlijst
 
 
 def tekst_van(turn_context: TurnContext) -> str:
@@ -28,29 +43,22 @@ def tekst_van(turn_context: TurnContext) -> str:
     return turn_context.activity.text or ""
 
 
-def menu_actie(turn_context: TurnContext) -> str | None:
-    """The capability a menu button asks for ({"actie": ...}), if this is such a click."""
-    waarde = turn_context.activity.value
-    actie = waarde.get(cards.ACTIE) if isinstance(waarde, dict) else None
-    return actie if isinstance(actie, str) else None
-
-
 class InterruptibleDialog(ComponentDialog):
     """A component whose flows can be interrupted; subclasses add the dialogs and the routing."""
 
-    def __init__(self, dialog_id: str, intenties: Sequence[Intentie], acuut: Acuutlijst) -> None:
+    def __init__(self, dialog_id: str, kennis: Kennis) -> None:
         super().__init__(dialog_id)
-        self._intenties = tuple(intenties)
-        self._acuut = acuut
+        self._kennis = kennis
 
     async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
-        """Safety, stop, help and menu clicks first; otherwise the running flow gets the message."""
+        """Safety, stop, help, glossary and menu clicks first; otherwise the flow gets the message."""
         context = inner_dc.context
         t = teksten_voor(context)
         if await self.waarschuw_bij_gevaar(context):
             return await self._ga_verder(inner_dc)
-        actie = menu_actie(context)
-        commando = herken_commando(tekst_van(context)[:MAX_HERKEN], self._intenties)
+        actie = cards.klik_waarde(context, cards.ACTIE)
+        tekst = tekst_van(context)[:MAX_HERKEN]
+        commando = herken_commando(tekst, self._kennis.intenties)
         gevraagd = actie or (commando.intentie if commando else None)
         if gevraagd == intent.STOPPEN:
             await inner_dc.cancel_all_dialogs()
@@ -59,10 +67,15 @@ class InterruptibleDialog(ComponentDialog):
         if gevraagd == intent.HULP:
             await context.send_activity(cards.as_activity(cards.hulp_card(t)))
             return await self._ga_verder(inner_dc)
+        if gevraagd == intent.WOORDENLIJST:
+            await glossary.beantwoord_klik(context, self._kennis.woordenlijst)
+            return await self._ga_verder(inner_dc)
         if actie is not None:
             # Another menu button: that capability starts afresh, as if nothing was running.
             await inner_dc.cancel_all_dialogs()
             return await self.on_begin_dialog(inner_dc, None)
+        if tekst and await glossary.beantwoord_vraag(context, self._kennis.woordenlijst, tekst, in_flow=True):
+            return await self._ga_verder(inner_dc)
         return await inner_dc.continue_dialog()
 
     async def _ga_verder(self, inner_dc: DialogContext) -> DialogTurnResult:
@@ -72,7 +85,7 @@ class InterruptibleDialog(ComponentDialog):
 
     async def waarschuw_bij_gevaar(self, context: TurnContext) -> bool:
         """Send the 112 card when the message signals acute danger; True when it did."""
-        gevaar = acuut_gevaar(tekst_van(context), self._acuut)
+        gevaar = acuut_gevaar(tekst_van(context), self._kennis.acuut)
         if gevaar is None:
             return False
         t = teksten_voor(context)

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, Attachment
 
 from dialogs import messages
-from dialogs.i18n import Teksten
+from dialogs.i18n import EN, Teksten
+from knowledge.bronnen import leesbaar
+from knowledge.woordenlijst import Begrip
 
 ACTIE = "actie"
 KEUZE = "keuze"
+BEGRIP = "begrip"
 VRAAG = "vraag"
 TAAL = "taal"
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -58,6 +61,18 @@ def submit(t: Teksten, title: str, data: dict[str, Any]) -> dict[str, Any]:
 def menu_button(t: Teksten, title: str, actie: str) -> dict[str, Any]:
     """A button that starts a capability (or shows help) from any state."""
     return submit(t, title, {ACTIE: actie})
+
+
+def klik_waarde(turn_context: TurnContext, sleutel: str) -> str | None:
+    """A text field of a button click's value (e.g. ACTIE, BEGRIP), if this is such a click."""
+    waarde = turn_context.activity.value
+    gevonden = waarde.get(sleutel) if isinstance(waarde, dict) else None
+    return gevonden if isinstance(gevonden, str) and gevonden else None
+
+
+def bron_block(t: Teksten, bron: str, kop: str = messages.BRON) -> dict[str, Any]:
+    """The source line of a card, with document titles instead of file names."""
+    return text_block(t(kop, bron=leesbaar(bron)), isSubtle=True, size="Small")
 
 
 def as_activity(card: dict[str, Any]) -> Activity:
@@ -110,12 +125,12 @@ def acuut_card(t: Teksten, nummer: str, wanneer: str, bron: str) -> dict[str, An
     """The emergency number first and large, then what to do, then the source."""
     return adaptive_card(
         [
-            text_block(t(messages.ACUUT_TITEL), size="Large", weight="Bolder", color="Attention"),
+            # No "call" button: Teams desktop and web do not open tel: links from a card.
+            text_block(t(messages.ACUUT_TITEL, nummer=nummer), size="Large", weight="Bolder", color="Attention"),
             text_block(wanneer, weight="Bolder"),
             text_block(t(messages.ACUUT_TEKST)),
-            text_block(t(messages.BRON, bron=bron), isSubtle=True, size="Small"),
+            bron_block(t, bron),
         ],
-        [{"type": "Action.OpenUrl", "title": t(messages.KNOP_BEL, nummer=nummer), "url": f"tel:{nummer}"}],
     )
 
 
@@ -125,3 +140,60 @@ def vraag_card(t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: Iterable
         [text_block(kop, isSubtle=True, size="Small"), text_block(vraag, weight="Bolder")],
         [submit(t, titel, {KEUZE: waarde, VRAAG: vraag_id}) for waarde, titel in keuzes],
     )
+
+
+def _begrip_knop(t: Teksten, begrip: Begrip) -> dict[str, Any]:
+    return submit(t, begrip.term, {ACTIE: "woordenlijst", BEGRIP: begrip.term})
+
+
+def begrip_card(t: Teksten, begrip: Begrip, zie_ook: Sequence[Begrip]) -> dict[str, Any]:
+    """A term: heading (with its expansion), definition, 'zie ook' buttons, and the source."""
+    kop = f"{begrip.term} – {begrip.voluit}" if begrip.voluit else begrip.term
+    definitie = begrip.definitie_en if t.taal == EN else begrip.definitie_nl
+    body = [title_block(kop), text_block(definitie)]
+    body.append(bron_block(t, begrip.bron))
+    if zie_ook:
+        body.append(text_block(t(messages.BEGRIP_ZIE_OOK), weight="Bolder", size="Small"))
+    # Teams shows at most six actions on a card; five related terms plus the glossary itself.
+    acties = [_begrip_knop(t, ander) for ander in zie_ook[:5]]
+    acties.append(menu_button(t, t(messages.KNOP_WOORDENLIJST), "woordenlijst"))
+    return adaptive_card(body, acties)
+
+
+def twijfel_card(t: Teksten, begrippen: Sequence[Begrip]) -> dict[str, Any]:
+    """Several terms fit the question: one button each."""
+    return adaptive_card([title_block(t(messages.BEGRIP_WELKE))], [_begrip_knop(t, b) for b in begrippen[:5]])
+
+
+def niet_gevonden_card(t: Teksten, kern: str, suggesties: Sequence[Begrip]) -> dict[str, Any]:
+    """The term is unknown: say so, offer the closest terms and the glossary."""
+    body = [text_block(t(messages.BEGRIP_ONBEKEND, kern=kern), weight="Bolder")]
+    if suggesties:
+        body.append(text_block(t(messages.BEGRIP_MISSCHIEN)))
+    acties = [_begrip_knop(t, b) for b in suggesties[:5]]
+    acties.append(menu_button(t, t(messages.KNOP_WOORDENLIJST), "woordenlijst"))
+    return adaptive_card(body, acties)
+
+
+def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str], letter: str | None) -> dict[str, Any]:
+    """The glossary (or one letter of it) as a list to choose from, with the letters to browse."""
+    titel = t(messages.BLADER_LETTER_TITEL, letter=letter.upper()) if letter else t(messages.BLADER_TITEL)
+    body: list[dict[str, Any]] = [title_block(titel)]
+    if not begrippen:
+        body.append(text_block(t(messages.BLADER_GEEN, letter=(letter or "").upper())))
+    elif letter:
+        body.append(text_block(" · ".join(b.term for b in begrippen)))
+    body.append(text_block(t(messages.BLADER_UITLEG), size="Small"))
+    body.append(text_block(t(messages.BLADER_LETTERS, letters=" ".join(x.upper() for x in letters)), size="Small"))
+    if not begrippen:
+        return adaptive_card(body)
+    body.append(
+        {
+            "type": "Input.ChoiceSet",
+            "id": BEGRIP,
+            "style": "compact",
+            "label": t(messages.BLADER_KIES),
+            "choices": [{"title": b.term, "value": b.term} for b in begrippen],
+        }
+    )
+    return adaptive_card(body, [menu_button(t, t(messages.KNOP_TOON_UITLEG), "woordenlijst")])

@@ -88,7 +88,7 @@ class CriteriaCheckDialog(ComponentDialog):
             await step.context.send_activity(cards.as_activity(cards.adaptive_card([
                 cards.title_block(t(messages.CHECK_UITLEG_KOP)),
                 cards.text_block(uitleg),
-                cards.text_block(t(messages.BRON, bron=criterium.bron), isSubtle=True, size="Small"),
+                cards.bron_block(t, criterium.bron),
             ])))
         else:
             antwoorden = {**antwoorden, code: step.result}
@@ -131,9 +131,7 @@ class CriteriaCheckDialog(ComponentDialog):
                 cards.text_block(beoordeling.vervolgstap_en if engels else beoordeling.vervolgstap_nl),
                 cards.text_block(t(messages.CHECK_LEZING), weight="Bolder", size="Small"),
                 cards.text_block(self._criteria.regel_en if engels else self._criteria.regel_nl, size="Small"),
-                cards.text_block(
-                    t(messages.CHECK_BRONNEN) + ": " + "; ".join(beoordeling.bronnen), isSubtle=True, size="Small"
-                ),
+                cards.bron_block(t, "; ".join(beoordeling.bronnen), kop=messages.CHECK_BRONNEN),
             ],
             acties,
         )

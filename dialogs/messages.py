@@ -49,10 +49,9 @@ FOUT_GELIJKTIJDIG = N_(
 )
 
 # Acute danger
-ACUUT_TITEL = N_("Acuut gevaar? Bel 112")
+ACUUT_TITEL = N_("Acuut gevaar? Bel {nummer}")
 ACUUT_TEKST = N_("Daarna kun je hier gewoon verder.")
 BRON = N_("Bron: {bron}")
-KNOP_BEL = N_("Bel {nummer}")
 
 # Choices
 JA = N_("Ja")
@@ -79,6 +78,22 @@ CHECK_NIET_VOLDAAN = N_("Niet voldaan: {criteria}")
 CHECK_ONBEKEND = N_("Nog onbekend: {criteria}")
 CHECK_VERVOLGSTAP = N_("Volgende stap")
 CHECK_LEZING = N_("Hoe ik de criteria lees")
-CHECK_BRONNEN = N_("Bronnen")
+CHECK_BRONNEN = N_("Bronnen: {bron}")
 KNOP_NIEUWE_CHECK = N_("Nieuwe check")
 KNOP_MENU = N_("Menu")
+
+# Woordenlijst
+BEGRIP_ZIE_OOK = N_("Zie ook")
+BEGRIP_WELKE = N_("Welk begrip bedoel je?")
+BEGRIP_ONBEKEND = N_("'{kern}' staat niet in de woordenlijst.")
+BEGRIP_MISSCHIEN = N_("Bedoel je misschien:")
+BLADER_TITEL = N_("Woordenlijst")
+BLADER_LETTER_TITEL = N_("Woordenlijst – begrippen met een {letter}")
+BLADER_UITLEG = N_(
+    "Kies een begrip en klik op Toon uitleg, of typ je vraag (bijvoorbeeld: wat is een quick win?). "
+    "Per letter: typ bijvoorbeeld 'begrippen met een V'."
+)
+BLADER_LETTERS = N_("Letters: {letters}")
+BLADER_GEEN = N_("Er staan geen begrippen met een {letter} in de woordenlijst.")
+BLADER_KIES = N_("Kies een begrip")
+KNOP_TOON_UITLEG = N_("Toon uitleg")

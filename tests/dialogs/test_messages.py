@@ -42,7 +42,8 @@ def test_there_are_marked_texts():
 def test_every_text_has_an_english_translation_with_the_same_placeholders(bericht: str):
     vertaling = _catalogus().get(bericht)
     assert vertaling, f"no English for: {bericht!r}"
-    assert vertaling != bericht or bericht in {"Criteria check", "Menu"}
+    # Identical only where both languages really say the same.
+    assert vertaling != bericht or bericht in {"Criteria check", "Menu", "Letters: {letters}"}
     assert sorted(_PLACEHOLDER.findall(vertaling)) == sorted(_PLACEHOLDER.findall(bericht))
 
 

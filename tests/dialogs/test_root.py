@@ -90,7 +90,7 @@ class TestHulpEnFallback:
 def is_acuut_card(reply: Activity) -> bool:
     """The 112 card itself (not the 112 line that welcome and help cards also carry)."""
     card = card_of(reply)
-    return bool(card) and card["body"][0]["text"] == messages.ACUUT_TITEL and card["actions"][0]["url"] == "tel:112"
+    return bool(card) and card["body"][0]["text"] == NL(messages.ACUUT_TITEL, nummer="112")
 
 
 class TestVeiligheidEerst:

@@ -1,0 +1,97 @@
+"""Glossary in the conversation: a question gets the term's card (Dutch or English), typos and
+English too; close terms give a choice; unknown terms say so with suggestions; "woordenlijst" and
+"begrippen met een V" browse; and a question inside the criteria check is answered, then the
+check goes on at the same question."""
+
+from __future__ import annotations
+
+from dialogs import cards, messages
+from dialogs.i18n import Teksten
+from knowledge.bronnen import leesbaar
+from knowledge.woordenlijst import load_woordenlijst
+from tests.conftest import Gesprek, buttons, card_of, seen_text
+
+NL = Teksten("nl")
+EN = Teksten("en")
+WOORDENLIJST = load_woordenlijst()
+OGGZ = WOORDENLIJST.begrip("OGGZ")
+QUICK_WIN = WOORDENLIJST.begrip("quick win")
+
+
+class TestVraag:
+    async def test_a_question_gets_the_card_with_definition_related_terms_and_source(self, gesprek: Gesprek):
+        replies = await gesprek.send("Wat betekent OGGZ?")
+        assert len(replies) == 1
+        card = card_of(replies[0])
+        tekst = seen_text(replies[0])
+        assert card["body"][0]["text"].startswith(OGGZ.term)
+        assert OGGZ.definitie_nl in tekst
+        assert NL(messages.BRON, bron=leesbaar(OGGZ.bron)) in tekst
+        assert "Jaarverslag" in leesbaar(OGGZ.bron)
+        zie_ook = [data[cards.BEGRIP] for _, data in buttons(replies[0]) if cards.BEGRIP in data]
+        assert zie_ook == list(OGGZ.zie_ook[:5])
+
+    async def test_a_typo_still_finds_the_term(self, gesprek: Gesprek):
+        replies = await gesprek.send("quik win")
+        assert QUICK_WIN.definitie_nl in seen_text(replies[0])
+
+    async def test_english_question_gets_the_english_definition(self, gesprek: Gesprek):
+        replies = await gesprek.send("what is a quick win?")
+        assert QUICK_WIN.definitie_en in seen_text(replies[0])
+
+    async def test_a_related_term_button_shows_that_term(self, gesprek: Gesprek):
+        replies = await gesprek.send("wat is OGGZ")
+        eerste_zie_ook = OGGZ.zie_ook[0]
+        replies = await gesprek.press(replies[0], eerste_zie_ook)
+        assert WOORDENLIJST.begrip(eerste_zie_ook).definitie_nl in seen_text(replies[0])
+
+    async def test_an_unknown_term_asked_as_a_question_says_so(self, gesprek: Gesprek):
+        replies = await gesprek.send("wat is een flux capacitor?")
+        assert NL(messages.BEGRIP_ONBEKEND, kern="flux capacitor") in seen_text(replies[0])
+        assert (NL(messages.KNOP_WOORDENLIJST), {cards.ACTIE: "woordenlijst", cards.TAAL: "nl"}) in buttons(replies[0])
+
+    async def test_a_forged_term_in_a_click_shows_the_list_instead(self, gesprek: Gesprek):
+        replies = await gesprek.click({cards.ACTIE: "woordenlijst", cards.BEGRIP: "<b>bestaat niet</b>"})
+        assert messages.BLADER_TITEL in seen_text(replies[0])
+
+
+class TestBladeren:
+    async def test_woordenlijst_lists_all_terms_to_choose_from(self, gesprek: Gesprek):
+        replies = await gesprek.send("woordenlijst")
+        keuzes = next(b for b in card_of(replies[0])["body"] if b["type"] == "Input.ChoiceSet")["choices"]
+        assert len(keuzes) == len(WOORDENLIJST.begrippen)
+
+    async def test_choosing_from_the_list_shows_the_term(self, gesprek: Gesprek):
+        await gesprek.send("woordenlijst")
+        replies = await gesprek.click({cards.ACTIE: "woordenlijst", cards.BEGRIP: OGGZ.term, cards.TAAL: "nl"})
+        assert OGGZ.definitie_nl in seen_text(replies[0])
+
+    async def test_begrippen_met_een_letter(self, gesprek: Gesprek):
+        replies = await gesprek.send("begrippen met een V")
+        tekst = seen_text(replies[0])
+        assert NL(messages.BLADER_LETTER_TITEL, letter="V") in tekst
+        for begrip in WOORDENLIJST.met_letter("v"):
+            assert begrip.term in tekst
+
+
+class TestInEenFlow:
+    async def test_a_glossary_question_in_the_check_is_answered_and_the_check_goes_on(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        await gesprek.send("ja")  # A
+        replies = await gesprek.send("wat is OGGZ?")
+        assert OGGZ.definitie_nl in seen_text(replies[0])
+        assert replies[1].text == messages.GA_VERDER
+        assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[2])
+        replies = await gesprek.send("ja")
+        assert NL(messages.CHECK_VRAAG_KOP, code="C", aantal=4) in seen_text(replies[0])
+
+    async def test_a_related_term_click_in_the_check_does_not_end_it(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("wat is OGGZ?")
+        replies = await gesprek.press(replies[0], OGGZ.zie_ook[0])
+        assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[-1])
+
+    async def test_a_bare_word_in_a_flow_is_an_answer_not_a_lookup(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("OGGZ")
+        assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
