@@ -1,4 +1,5 @@
-"""`python -m bot` serves the bot on PORT; `python -m bot chat` talks to it in the terminal."""
+"""`python -m bot` serves the bot on PORT; `python -m bot chat` talks to it in the terminal;
+`python -m bot package` builds the Teams app zip (bot/package.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from aiohttp import web
 
-from bot import database
+from bot import database, package
 from bot.adapter import make_on_turn_error
 from bot.app import create_app
 from bot.composition import build_bot
@@ -21,10 +23,17 @@ log = logging.getLogger("bot")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command, read the settings, and serve or chat."""
+    """Parse the command, read the settings, and serve, chat or build the Teams app package."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="ZVH-assistent")
-    parser.add_argument("command", nargs="?", default="serve", choices=("serve", "chat"))
+    parser.add_argument("command", nargs="?", default="serve", choices=("serve", "chat", "package"))
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None,
+        help=f"package: where to write the app zip (default {package.DEFAULT_OUTPUT})",
+    )
     args = parser.parse_args(argv)
+    if args.command == "package":
+        # Packaging needs the app id and URLs only, not the secrets Settings insists on.
+        return package.main(args.output)
     try:
         settings = Settings.from_env()
     except ConfigError as fout:
