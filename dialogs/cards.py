@@ -17,10 +17,12 @@ from botbuilder.schema import Activity, Attachment
 from dialogs import messages
 from dialogs.i18n import EN, Teksten
 from knowledge.bronnen import leesbaar
+from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opschalingsniveau
 from knowledge.woordenlijst import Begrip
 
 ACTIE = "actie"
 KEUZE = "keuze"
+FORMULIER = "formulier"
 BEGRIP = "begrip"
 VRAAG = "vraag"
 TAAL = "taal"
@@ -102,6 +104,7 @@ def hulp_card(t: Teksten, melding: str | None = None) -> dict[str, Any]:
     """The commands with one line each, the menu buttons, the privacy and 112 lines; a melding on top."""
     regels = (
         messages.HULP_CHECK,
+        messages.HULP_SNELLE_CHECK,
         messages.HULP_AANMELDEN,
         messages.HULP_SIGNAAL,
         messages.HULP_WOORDENLIJST,
@@ -197,3 +200,86 @@ def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str],
         }
     )
     return adaptive_card(body, [menu_button(t, t(messages.KNOP_TOON_UITLEG), "woordenlijst")])
+
+
+_UITKOMST_KOP = {AANMELDEN: messages.CHECK_UITKOMST_AANMELDEN, LOKAAL: messages.CHECK_UITKOMST_LOKAAL}
+
+
+def _criteria_namen(criteria: Criteriaset, codes: Sequence[str], engels: bool) -> str:
+    """'A (multiproblematiek …); B (…)' for the reasons lines."""
+    kort = {c.code: c.kort_en if engels else c.kort_nl for c in criteria.criteria}
+    return "; ".join(f"{code} ({kort[code]})" for code in codes)
+
+
+def ladder_blocks(t: Teksten, niveaus: Sequence[Opschalingsniveau], hier: int) -> list[dict[str, Any]]:
+    """The opschalingsmodel top to bottom, this case's level marked, so the steps around it show."""
+    engels = t.taal == EN
+    blokken = [text_block(t(messages.LADDER_KOP), weight="Bolder", size="Small")]
+    for niveau in sorted(niveaus, key=lambda n: -n.niveau):
+        naam, wie = (niveau.naam_en, niveau.wie_en) if engels else (niveau.naam_nl, niveau.wie_nl)
+        if niveau.niveau == hier:
+            blokken.append(text_block(f"▶ {niveau.niveau} {naam} – {wie}", weight="Bolder", color="Accent",
+                                      spacing="Small"))
+        else:
+            blokken.append(text_block(f"{niveau.niveau} {naam}", isSubtle=True, size="Small", spacing="None"))
+    return blokken
+
+
+def uitkomst_card(
+    t: Teksten, criteria: Criteriaset, beoordeling: Beoordeling, niveaus: Sequence[Opschalingsniveau]
+) -> dict[str, Any]:
+    """Outcome, level on the ladder, criteria met / not met / unknown, next step, reading, sources."""
+    engels = t.taal == EN
+    niveau = beoordeling.niveau
+    redenen = [
+        (messages.CHECK_VOLDAAN, beoordeling.voldaan),
+        (messages.CHECK_NIET_VOLDAAN, beoordeling.niet_voldaan),
+        (messages.CHECK_ONBEKEND, beoordeling.onbekend),
+    ]
+    acties = [menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check")]
+    if beoordeling.uitkomst == AANMELDEN:
+        acties.insert(0, menu_button(t, t(messages.KNOP_AANMELDEN), "aanmelden"))
+    acties.append(menu_button(t, t(messages.KNOP_MENU), "hulp"))
+    return adaptive_card(
+        [
+            title_block(t(_UITKOMST_KOP.get(beoordeling.uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))),
+            text_block(
+                t(messages.CHECK_NIVEAU, niveau=niveau.niveau, naam=niveau.naam_en if engels else niveau.naam_nl),
+                weight="Bolder",
+            ),
+            *(text_block(t(kop, criteria=_criteria_namen(criteria, codes, engels))) for kop, codes in redenen if codes),
+            text_block(t(messages.CHECK_VERVOLGSTAP), weight="Bolder"),
+            text_block(beoordeling.vervolgstap_en if engels else beoordeling.vervolgstap_nl),
+            *ladder_blocks(t, niveaus, niveau.niveau),
+            text_block(t(messages.CHECK_LEZING), weight="Bolder", size="Small"),
+            text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small"),
+            bron_block(t, "; ".join(beoordeling.bronnen), kop=messages.CHECK_BRONNEN),
+        ],
+        acties,
+    )
+
+
+def snelle_check_card(t: Teksten, criteria: Criteriaset, formulier: str) -> dict[str, Any]:
+    """All criteria on one card, each with Ja / Nee / Weet niet, and one button to see the outcome."""
+    engels = t.taal == EN
+    keuzes = [
+        {"title": t(messages.JA), "value": "ja"},
+        {"title": t(messages.NEE), "value": "nee"},
+        {"title": t(messages.WEET_NIET), "value": "weet_niet"},
+    ]
+    body: list[dict[str, Any]] = [
+        title_block(t(messages.SNEL_TITEL)),
+        text_block(t(messages.SNEL_UITLEG), size="Small"),
+    ]
+    for criterium in criteria.criteria:
+        body.append(
+            {
+                "type": "Input.ChoiceSet",
+                "id": criterium.code,
+                "style": "expanded",
+                "label": f"{criterium.code}. " + (criterium.vraag_en if engels else criterium.vraag_nl),
+                "choices": keuzes,
+            }
+        )
+    body.append(text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small", isSubtle=True))
+    return adaptive_card(body, [submit(t, t(messages.KNOP_UITKOMST), {FORMULIER: formulier})])

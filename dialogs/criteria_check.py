@@ -21,13 +21,21 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
-from dialogs.i18n import EN, Teksten, teksten_voor
-from dialogs.prompts import WAAROM, KeuzePrompt, ja_nee_keuzes, keuze_options
+from dialogs.i18n import EN, teksten_voor
+from dialogs.prompts import (
+    RETRY_WAARDEN,
+    WAAROM,
+    CardSubmitPrompt,
+    KeuzePrompt,
+    formulier_options,
+    herken_reeks,
+    ja_nee_keuzes,
+    keuze_options,
+)
 from knowledge.criteria import (
-    AANMELDEN,
-    LOKAAL,
     Beoordeling,
     Criteriaset,
     Criterium,
@@ -37,15 +45,14 @@ from knowledge.criteria import (
 )
 
 CRITERIA_CHECK = "CriteriaCheckDialog"
+SNELLE_CHECK = "SnelleCheckDialog"
+_SNEL_WATERFALL = f"{SNELLE_CHECK}.waterfall"
+_FORMULIER = f"{SNELLE_CHECK}.formulier"
 _WATERFALL = f"{CRITERIA_CHECK}.waterfall"
 _KEUZE = f"{CRITERIA_CHECK}.keuze"
 # Dialog options carry the answers so far across replace_dialog (plain dict: state is jsonpickled).
 _ANTWOORDEN = "antwoorden"
 _CODE = "code"
-_UITKOMST_KOP = {
-    AANMELDEN: messages.CHECK_UITKOMST_AANMELDEN,
-    LOKAAL: messages.CHECK_UITKOMST_LOKAAL,
-}
 
 
 class CriteriaCheckDialog(ComponentDialog):
@@ -68,7 +75,8 @@ class CriteriaCheckDialog(ComponentDialog):
         criterium = volgende_vraag(self._criteria, antwoorden)
         if criterium is None:
             beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
-            await step.context.send_activity(cards.as_activity(self._uitkomst_card(t, beoordeling)))
+            card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling)
+            await step.context.send_activity(cards.as_activity(card))
             return await step.end_dialog(_as_result(beoordeling, antwoorden))
         step.values[_ANTWOORDEN] = antwoorden
         step.values[_CODE] = criterium.code
@@ -97,45 +105,6 @@ class CriteriaCheckDialog(ComponentDialog):
     def _criterium(self, code: str) -> Criterium:
         return next(c for c in self._criteria.criteria if c.code == code)
 
-    def _namen(self, codes: tuple[str, ...], engels: bool) -> str:
-        """'A (multiproblematiek …), B (…)' for the reasons lines."""
-        criteria = (self._criterium(code) for code in codes)
-        return "; ".join(f"{c.code} ({c.kort_en if engels else c.kort_nl})" for c in criteria)
-
-    def _uitkomst_card(self, t: Teksten, beoordeling: Beoordeling) -> dict[str, Any]:
-        """Outcome, level, the criteria met / not met / unknown, the next step, the reading and sources."""
-        engels = t.taal == EN
-        niveau = beoordeling.niveau
-        redenen = [
-            (messages.CHECK_VOLDAAN, beoordeling.voldaan),
-            (messages.CHECK_NIET_VOLDAAN, beoordeling.niet_voldaan),
-            (messages.CHECK_ONBEKEND, beoordeling.onbekend),
-        ]
-        acties = [cards.menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check")]
-        if beoordeling.uitkomst == AANMELDEN:
-            acties.insert(0, cards.menu_button(t, t(messages.KNOP_AANMELDEN), "aanmelden"))
-        acties.append(cards.menu_button(t, t(messages.KNOP_MENU), "hulp"))
-        return cards.adaptive_card(
-            [
-                cards.title_block(t(_UITKOMST_KOP.get(beoordeling.uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))),
-                cards.text_block(
-                    t(messages.CHECK_NIVEAU, niveau=niveau.niveau, naam=niveau.naam_en if engels else niveau.naam_nl),
-                    weight="Bolder",
-                ),
-                *(
-                    cards.text_block(t(kop, criteria=self._namen(codes, engels)))
-                    for kop, codes in redenen
-                    if codes
-                ),
-                cards.text_block(t(messages.CHECK_VERVOLGSTAP), weight="Bolder"),
-                cards.text_block(beoordeling.vervolgstap_en if engels else beoordeling.vervolgstap_nl),
-                cards.text_block(t(messages.CHECK_LEZING), weight="Bolder", size="Small"),
-                cards.text_block(self._criteria.regel_en if engels else self._criteria.regel_nl, size="Small"),
-                cards.bron_block(t, "; ".join(beoordeling.bronnen), kop=messages.CHECK_BRONNEN),
-            ],
-            acties,
-        )
-
 
 def _as_result(beoordeling: Beoordeling, antwoorden: dict[str, str]) -> dict[str, Any]:
     """The outcome as a plain dict, for a parent dialog (e.g. to pre-fill an aanmelding)."""
@@ -147,3 +116,62 @@ def _as_result(beoordeling: Beoordeling, antwoorden: dict[str, str]) -> dict[str
         "niet_voldaan": list(beoordeling.niet_voldaan),
         "onbekend": list(beoordeling.onbekend),
     }
+
+
+class SnelleCheckDialog(ComponentDialog):
+    """The quick mode: one card with every criterion, answered in one go; then the outcome.
+
+    Two turns: "snelle check" -> the card; its submit (or the four answers typed) -> the outcome.
+    A submit with a criterion left open gets a message naming it and the card again.
+    """
+
+    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...]) -> None:
+        super().__init__(SNELLE_CHECK)
+        self._criteria = criteria
+        self._opschaling = opschaling
+        self.add_dialog(CardSubmitPrompt(_FORMULIER, self._alles_beantwoord))
+        self.add_dialog(WaterfallDialog(_SNEL_WATERFALL, [self.ask_alles_step, self.show_uitkomst_step]))
+        self.initial_dialog_id = _SNEL_WATERFALL
+
+    async def ask_alles_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """Send the card with all criteria."""
+        t = teksten_voor(step.context)
+        card = cards.snelle_check_card(t, self._criteria, SNELLE_CHECK)
+        # {criteria} stays a placeholder: the validator fills in which ones are still open.
+        opnieuw = t(messages.SNEL_ONVOLLEDIG, criteria="{criteria}")
+        return await step.prompt(_FORMULIER, formulier_options(card, opnieuw))
+
+    async def show_uitkomst_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """Evaluate the answers (validated by the prompt) and show the outcome."""
+        antwoorden = self._antwoorden(step.result)
+        t = teksten_voor(step.context)
+        beoordeling = evaluate(self._criteria, _beslissend(self._criteria, antwoorden), niveaus=self._opschaling)
+        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling)
+        await step.context.send_activity(cards.as_activity(card))
+        return await step.end_dialog(_as_result(beoordeling, antwoorden))
+
+    def _antwoorden(self, waarde: dict[str, Any]) -> dict[str, str]:
+        """The answers of a submit, or of typed text ("ja, ja, nee, weet niet"); missing ones left out."""
+        codes = [c.code for c in self._criteria.criteria]
+        if "tekst" in waarde:
+            reeks = herken_reeks(waarde["tekst"], ja_nee_keuzes(weet_niet=True), len(codes))
+            return dict(zip(codes, reeks, strict=True)) if reeks else {}
+        if waarde.get(cards.FORMULIER) != SNELLE_CHECK:
+            return {}  # a click on some other card is not this form
+        keuzes = ja_nee_keuzes(weet_niet=True)
+        return {code: waarde[code] for code in codes if waarde.get(code) in keuzes}
+
+    async def _alles_beantwoord(self, prompt: PromptValidatorContext) -> bool:
+        """Valid only when every criterion has an answer; otherwise the retry names the open ones."""
+        antwoorden = self._antwoorden(prompt.recognized.value) if prompt.recognized.succeeded else {}
+        open_codes = [c.code for c in self._criteria.criteria if c.code not in antwoorden]
+        prompt.context.turn_state[RETRY_WAARDEN] = {"criteria": ", ".join(open_codes)}
+        return not open_codes
+
+
+def _beslissend(criteria: Criteriaset, antwoorden: dict[str, str]) -> dict[str, str]:
+    """The answers the guided check would have asked for: it stops as soon as the outcome is decided."""
+    gevraagd: dict[str, str] = {}
+    while (criterium := volgende_vraag(criteria, gevraagd)) is not None:
+        gevraagd[criterium.code] = antwoorden[criterium.code]
+    return gevraagd

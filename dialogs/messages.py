@@ -18,6 +18,7 @@ ACUUT_REGEL = N_("Is iemand nu in gevaar? Bel direct 112.")
 HULP_TITEL = N_("Waarmee kan ik helpen?")
 HULP_TEKST = N_("Klik op een knop of typ een van deze woorden:")
 HULP_CHECK = N_("**check** – loop de aanmeldcriteria door en zie waar de casus hoort")
+HULP_SNELLE_CHECK = N_("**snelle check** – alle criteria op één kaart, voor wie ze al kent")
 HULP_AANMELDEN = N_("**aanmelden** – meld een casus aan bij het Veiligheidshuis")
 HULP_SIGNAAL = N_("**signaal** – meld radicalisering of verward gedrag bij het juiste meldpunt")
 HULP_WOORDENLIJST = N_("**woordenlijst** – zoek een begrip of afkorting op")
@@ -65,7 +66,8 @@ VERLOPEN_KNOP = N_("Die knop hoort bij een eerdere vraag. Beantwoord deze vraag:
 # Criteria check
 CHECK_INTRO = N_(
     "We lopen de landelijke aanmeldcriteria van de Zorg- en Veiligheidshuizen door: hooguit vier vragen. "
-    "Antwoord met ja, nee of weet niet; bij elke vraag kun je vragen waarom ik die stel."
+    "Antwoord met ja, nee of weet niet; bij elke vraag kun je vragen waarom ik die stel. "
+    "Ken je de criteria al? Typ dan 'snelle check': alle vragen op één kaart."
 )
 CHECK_VRAAG_KOP = N_("Criterium {code} van {aantal}")
 CHECK_UITLEG_KOP = N_("Waarom ik dit vraag")
@@ -80,6 +82,14 @@ CHECK_VERVOLGSTAP = N_("Volgende stap")
 CHECK_LEZING = N_("Hoe ik de criteria lees")
 CHECK_BRONNEN = N_("Bronnen: {bron}")
 KNOP_NIEUWE_CHECK = N_("Nieuwe check")
+LADDER_KOP = N_("Waar de casus staat op het opschalingsmodel")
+SNEL_TITEL = N_("Snelle check: alle criteria op één kaart")
+SNEL_UITLEG = N_("Kies bij elke vraag ja, nee of weet niet en klik op Toon uitkomst.")
+SNEL_ONVOLLEDIG = N_(
+    "Nog niet alles is ingevuld: {criteria}. Kies bij elke vraag ja, nee of weet niet, of typ de vier "
+    "antwoorden achter elkaar (bijvoorbeeld: ja, ja, nee, weet niet)."
+)
+KNOP_UITKOMST = N_("Toon uitkomst")
 KNOP_MENU = N_("Menu")
 
 # Woordenlijst

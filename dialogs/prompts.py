@@ -10,6 +10,7 @@ the allowed values), because the SDK stores the options in the dialog state (STY
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,6 +39,8 @@ _TYPO_DREMPEL = 80.0
 _KORTSTE_TYPO = 3
 # Set during recognition when a click answered an earlier question, so the retry can say so.
 _VERLOPEN_KLIK = "zvh.verlopen_klik"
+# A validator can put {placeholder: value} here to make the retry text say what exactly was wrong.
+RETRY_WAARDEN = "zvh.retry_waarden"
 
 
 def ja_nee_keuzes(*, weet_niet: bool = False, waarom: bool = False) -> list[str]:
@@ -68,6 +71,15 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag
     return woorden[gevonden[0]] if gevonden else None
 
 
+def herken_reeks(tekst: str, keuzes: Sequence[str], aantal: int) -> list[str] | None:
+    """'ja, ja, nee, weet niet' -> ['ja', 'ja', 'nee', 'weet_niet'] when exactly `aantal` answers are there."""
+    delen = [deel for deel in re.split(r"[,;/\n]+", tekst) if deel.strip()]
+    if len(delen) != aantal:
+        return None
+    antwoorden = [herken_keuze(deel, None, keuzes) for deel in delen]
+    return None if None in antwoorden else [a for a in antwoorden if a is not None]
+
+
 def _is_verlopen(waarde: dict[str, Any], vraag_id: str | None) -> bool:
     return vraag_id is not None and waarde.get(cards.VRAAG) != vraag_id
 
@@ -93,7 +105,8 @@ class CardSubmitPrompt(Prompt):
         await turn_context.send_activity(cards.as_activity(plain["card"]))
 
     def _retry_text(self, turn_context: TurnContext, plain: dict[str, Any]) -> str:
-        return plain["opnieuw"]
+        waarden = turn_context.turn_state.get(RETRY_WAARDEN)
+        return plain["opnieuw"].format(**waarden) if waarden else plain["opnieuw"]
 
     async def on_recognize(
         self, turn_context: TurnContext, state: dict, options: PromptOptions

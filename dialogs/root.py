@@ -26,7 +26,7 @@ from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
 from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
-from dialogs.criteria_check import CRITERIA_CHECK, CriteriaCheckDialog
+from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
 from dialogs.i18n import teksten_voor
 from knowledge import intenties as intent
 from knowledge.intenties import herken
@@ -48,6 +48,7 @@ class RootDialog(InterruptibleDialog):
     def __init__(self, kennis: Kennis) -> None:
         super().__init__(ROOT, kennis)
         self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling))
+        self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling))
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""
@@ -63,6 +64,8 @@ class RootDialog(InterruptibleDialog):
             actie = herkenning.intentie if herkenning else None
         if actie == intent.CRITERIA_CHECK:
             return await inner_dc.begin_dialog(CRITERIA_CHECK)
+        if actie == intent.SNELLE_CHECK:
+            return await inner_dc.begin_dialog(SNELLE_CHECK)
         if actie == intent.WOORDENLIJST:
             await glossary.beantwoord_klik(context, self._kennis.woordenlijst)
         elif actie in _NIET_GEBOUWD:

@@ -20,11 +20,12 @@ HULP = "hulp"
 STOPPEN = "stoppen"
 GROET = "groet"
 CRITERIA_CHECK = "criteria_check"
+SNELLE_CHECK = "snelle_check"
 AANMELDEN = "aanmelden"
 MIJN_AANMELDINGEN = "mijn_aanmeldingen"
 SIGNAAL = "signaal"
 WOORDENLIJST = "woordenlijst"
-_BEKEND = (HULP, STOPPEN, GROET, CRITERIA_CHECK, AANMELDEN, MIJN_AANMELDINGEN, SIGNAAL, WOORDENLIJST)
+_BEKEND = (HULP, STOPPEN, GROET, CRITERIA_CHECK, SNELLE_CHECK, AANMELDEN, MIJN_AANMELDINGEN, SIGNAAL, WOORDENLIJST)
 
 # A command is the whole message; a typo ("anuleren") still counts, a sentence does not.
 _COMMANDO_DREMPEL = 88.0

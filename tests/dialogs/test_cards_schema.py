@@ -27,6 +27,7 @@ from jsonschema.exceptions import ValidationError
 
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
+from knowledge.criteria import evaluate, load_criteria, load_opschaling
 from knowledge.woordenlijst import Begrip, load_woordenlijst
 from tests.conftest import Gesprek, buttons, card_of, teams_activity
 
@@ -191,6 +192,13 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.begrip_card(t, _langste(), ()),
     ],
     "twijfel_card": [lambda t: cards.twijfel_card(t, load_woordenlijst().alfabetisch()[:8])],
+    "snelle_check_card": [lambda t: cards.snelle_check_card(t, load_criteria(), "SnelleCheckDialog")],
+    "uitkomst_card": [
+        lambda t, antwoorden=antwoorden: cards.uitkomst_card(
+            t, load_criteria(), evaluate(load_criteria(), antwoorden), load_opschaling()
+        )
+        for antwoorden in ({"A": "ja", "B": "ja", "C": "ja"}, {"A": "nee"}, {"A": "weet_niet", "B": "ja", "C": "ja"})
+    ],
     "niet_gevonden_card": [
         lambda t: cards.niet_gevonden_card(t, "qwerty", load_woordenlijst().alfabetisch()[:8]),
         lambda t: cards.niet_gevonden_card(t, "qwerty", ()),

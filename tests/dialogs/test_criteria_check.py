@@ -169,3 +169,58 @@ class TestHervatten:
             assert card_of(replies[0]) is not None
         finally:
             await engine.dispose()
+
+
+class TestSnelleCheck:
+    """Two turns: the card with every criterion, then the outcome."""
+
+    async def test_one_card_then_the_outcome(self, gesprek: Gesprek):
+        replies = await gesprek.send("snelle check")
+        assert len(replies) == 1
+        card = card_of(replies[0])
+        vragen = [b for b in card["body"] if b["type"] == "Input.ChoiceSet"]
+        assert [v["id"] for v in vragen] == ["A", "B", "C", "D"]
+        assert CRITERIA["A"].vraag_nl in vragen[0]["label"]
+        data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+        replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "nee", "D": "ja"})
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
+        assert "▶ 3" in uitkomst
+        assert NL(messages.CHECK_NIET_VOLDAAN, criteria=f"C ({CRITERIA['C'].kort_nl})") in uitkomst
+
+    async def test_an_open_criterion_is_named_and_the_card_comes_again(self, gesprek: Gesprek):
+        replies = await gesprek.send("snelle check")
+        data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+        replies = await gesprek.click({**data, "A": "ja", "C": "nee"})
+        assert replies[0].text == NL(messages.SNEL_ONVOLLEDIG, criteria="B, D")
+        assert card_of(replies[1])["body"][0]["text"] == messages.SNEL_TITEL
+        replies = await gesprek.click({**data, "A": "nee", "B": "nee", "C": "nee", "D": "nee"})
+        assert messages.CHECK_UITKOMST_LOKAAL in seen_text(replies[0])
+
+    async def test_the_four_answers_can_be_typed(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.send("ja, ja, weet niet, nee")
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_UITZOEKEN in uitkomst
+        assert NL(messages.CHECK_ONBEKEND, criteria=f"C ({CRITERIA['C'].kort_nl})") in uitkomst
+
+    async def test_typed_text_that_is_not_four_answers_is_asked_again(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.send("ja ja")
+        assert replies[0].text == NL(messages.SNEL_ONVOLLEDIG, criteria="A, B, C, D")
+
+    async def test_a_click_on_another_card_is_not_this_form(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.click({"A": "ja", "B": "ja", "C": "ja", "D": "ja", cards.TAAL: "nl"})
+        assert replies[0].text == NL(messages.SNEL_ONVOLLEDIG, criteria="A, B, C, D")
+
+    async def test_annuleren_ends_the_quick_check(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.send("annuleren")
+        assert [r.text for r in replies] == [messages.GESTOPT]
+
+    async def test_the_guided_check_shows_the_ladder_too(self, gesprek: Gesprek):
+        await gesprek.send("check")
+        replies = await gesprek.send("nee")
+        assert "▶ 1" in seen_text(replies[0])
+        assert NL(messages.LADDER_KOP) in seen_text(replies[0])
