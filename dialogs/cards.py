@@ -178,6 +178,9 @@ def niet_gevonden_card(t: Teksten, kern: str, suggesties: Sequence[Begrip]) -> d
     return adaptive_card(body, acties)
 
 
+_MAX_BEGRIP_KNOPPEN = 6
+
+
 def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str], letter: str | None) -> dict[str, Any]:
     """The glossary (or one letter of it) as a list to choose from, with the letters to browse."""
     titel = t(messages.BLADER_LETTER_TITEL, letter=letter.upper()) if letter else t(messages.BLADER_TITEL)
@@ -190,6 +193,9 @@ def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str],
     body.append(text_block(t(messages.BLADER_LETTERS, letters=" ".join(x.upper() for x in letters)), size="Small"))
     if not begrippen:
         return adaptive_card(body)
+    if len(begrippen) <= _MAX_BEGRIP_KNOPPEN:
+        # A short list as buttons, one click per term; a longer one as a dropdown (Teams shows six actions).
+        return adaptive_card(body, [_begrip_knop(t, b) for b in begrippen])
     body.append(
         {
             "type": "Input.ChoiceSet",

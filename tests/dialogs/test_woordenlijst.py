@@ -95,3 +95,12 @@ class TestInEenFlow:
         await gesprek.send("check")
         replies = await gesprek.send("OGGZ")
         assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
+
+
+async def test_a_letter_with_few_terms_lists_them_as_buttons(gesprek: Gesprek):
+    letter = next(x for x in "abcdefghijklmnopqrstuvwxyz" if 0 < len(WOORDENLIJST.met_letter(x)) <= 6)
+    replies = await gesprek.send(f"begrippen met een {letter}")
+    knoppen = [data.get(cards.BEGRIP) for _, data in buttons(replies[0])]
+    assert knoppen == [b.term for b in WOORDENLIJST.met_letter(letter)]
+    replies = await gesprek.press(replies[0], knoppen[0])
+    assert WOORDENLIJST.begrip(knoppen[0]).definitie_nl in seen_text(replies[0])
