@@ -12,6 +12,7 @@ from dialogs.base import Kennis
 from dialogs.root import RootDialog
 from knowledge.criteria import load_criteria, load_opschaling
 from knowledge.intenties import load_intenties
+from knowledge.regios import load_regios
 from knowledge.veiligheid import load_acuut
 from knowledge.woordenlijst import load_woordenlijst
 
@@ -24,6 +25,7 @@ def load_kennis() -> Kennis:
         criteria=load_criteria(),
         opschaling=load_opschaling(),
         woordenlijst=load_woordenlijst(),
+        regios=load_regios(),
     )
 
 

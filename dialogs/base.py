@@ -19,6 +19,7 @@ from dialogs.i18n import EN, teksten_voor
 from knowledge import intenties as intent
 from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
+from knowledge.regios import Regios
 from knowledge.veiligheid import Acuutlijst, acuut_gevaar
 from knowledge.woordenlijst import Woordenlijst
 
@@ -36,6 +37,7 @@ class Kennis:
     criteria: Criteriaset
     opschaling: tuple[Opschalingsniveau, ...]
     woordenlijst: Woordenlijst
+    regios: Regios
 
 
 def tekst_van(turn_context: TurnContext) -> str:

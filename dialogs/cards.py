@@ -18,6 +18,7 @@ from dialogs import messages
 from dialogs.i18n import EN, Teksten
 from knowledge.bronnen import leesbaar
 from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opschalingsniveau
+from knowledge.regios import Veiligheidshuis
 from knowledge.woordenlijst import Begrip
 
 ACTIE = "actie"
@@ -208,6 +209,26 @@ def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str],
     return adaptive_card(body, [menu_button(t, t(messages.KNOP_TOON_UITLEG), "woordenlijst")])
 
 
+def gemeente_card(t: Teksten, formulier: str) -> dict[str, Any]:
+    """Which gemeente: a text field, 'Verder', and 'Weet ik niet'."""
+    return adaptive_card(
+        [
+            text_block(t(messages.GEMEENTE_VRAAG), weight="Bolder"),
+            {
+                "type": "Input.Text",
+                "id": "gemeente",
+                "label": t(messages.GEMEENTE_LABEL),
+                "placeholder": t(messages.GEMEENTE_VOORBEELD),
+                "maxLength": 60,
+            },
+        ],
+        [
+            submit(t, t(messages.KNOP_VERDER), {FORMULIER: formulier}),
+            submit(t, t(messages.KNOP_WEET_IK_NIET), {FORMULIER: formulier, "overslaan": True}),
+        ],
+    )
+
+
 _UITKOMST_KOP = {AANMELDEN: messages.CHECK_UITKOMST_AANMELDEN, LOKAAL: messages.CHECK_UITKOMST_LOKAAL}
 
 
@@ -231,10 +252,46 @@ def ladder_blocks(t: Teksten, niveaus: Sequence[Opschalingsniveau], hier: int) -
     return blokken
 
 
+def huis_blocks(t: Teksten, huis: Veiligheidshuis | None, gemeente: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where to register: the gemeente's Veiligheidshuis with its contact as the sources give it."""
+    if huis is None:
+        return [text_block(t(messages.HUIS_ONBEKEND))]
+    contact = huis.contact
+    blokken = [text_block(t(messages.HUIS_KOP, naam=huis.naam), weight="Bolder")]
+    if gemeente.get("genoemd") and gemeente.get("genoemd") != gemeente.get("gemeente"):
+        nu = t(messages.HUIS_GEMEENTE_NU, genoemd=gemeente["genoemd"], gemeente=gemeente["gemeente"])
+        blokken.append(text_block(nu))
+    feiten = [
+        {"title": t(label), "value": waarde}
+        for label, waarde in (
+            (messages.HUIS_ADRES, contact.adres),
+            (messages.HUIS_TELEFOON, contact.telefoon),
+            (messages.HUIS_EMAIL, contact.email),
+            (messages.HUIS_WEBSITE, contact.website),
+        )
+        if waarde
+    ]
+    if feiten:
+        blokken.append({"type": "FactSet", "facts": feiten})
+    if contact.aanmelden:
+        blokken.append(text_block(contact.aanmelden, size="Small"))
+    if not contact.geverifieerd:
+        blokken.append(text_block(t(messages.HUIS_NIET_GECONTROLEERD, peildatum=contact.peildatum), size="Small",
+                                  color="Warning"))
+    blokken.append(bron_block(t, contact.bron))
+    return blokken
+
+
 def uitkomst_card(
-    t: Teksten, criteria: Criteriaset, beoordeling: Beoordeling, niveaus: Sequence[Opschalingsniveau]
+    t: Teksten,
+    criteria: Criteriaset,
+    beoordeling: Beoordeling,
+    niveaus: Sequence[Opschalingsniveau],
+    huis: Veiligheidshuis | None = None,
+    gemeente: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Outcome, level on the ladder, criteria met / not met / unknown, next step, reading, sources."""
+    """Outcome, level on the ladder, criteria met / not met / unknown, next step, where to register
+    (for 'aanmelden'), the reading of the criteria, and the sources."""
     engels = t.taal == EN
     niveau = beoordeling.niveau
     redenen = [
@@ -256,6 +313,7 @@ def uitkomst_card(
             *(text_block(t(kop, criteria=_criteria_namen(criteria, codes, engels))) for kop, codes in redenen if codes),
             text_block(t(messages.CHECK_VERVOLGSTAP), weight="Bolder"),
             text_block(beoordeling.vervolgstap_en if engels else beoordeling.vervolgstap_nl),
+            *(huis_blocks(t, huis, gemeente or {}) if beoordeling.uitkomst == AANMELDEN else []),
             *ladder_blocks(t, niveaus, niveau.niveau),
             text_block(t(messages.CHECK_LEZING), weight="Bolder", size="Small"),
             text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small"),
@@ -287,5 +345,14 @@ def snelle_check_card(t: Teksten, criteria: Criteriaset, formulier: str) -> dict
                 "choices": keuzes,
             }
         )
+    body.append(
+        {
+            "type": "Input.Text",
+            "id": "gemeente",
+            "label": t(messages.GEMEENTE_LABEL),
+            "placeholder": t(messages.GEMEENTE_VOORBEELD),
+            "maxLength": 60,
+        }
+    )
     body.append(text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small", isSubtle=True))
     return adaptive_card(body, [submit(t, t(messages.KNOP_UITKOMST), {FORMULIER: formulier})])

@@ -24,6 +24,7 @@ from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialo
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
+from dialogs.gemeente import GEMEENTE, GemeenteDialog, als_dict
 from dialogs.i18n import EN, teksten_voor
 from dialogs.prompts import (
     RETRY_WAARDEN,
@@ -36,6 +37,7 @@ from dialogs.prompts import (
     keuze_options,
 )
 from knowledge.criteria import (
+    AANMELDEN,
     Beoordeling,
     Criteriaset,
     Criterium,
@@ -43,6 +45,7 @@ from knowledge.criteria import (
     evaluate,
     volgende_vraag,
 )
+from knowledge.regios import Regios
 
 CRITERIA_CHECK = "CriteriaCheckDialog"
 SNELLE_CHECK = "SnelleCheckDialog"
@@ -53,32 +56,57 @@ _KEUZE = f"{CRITERIA_CHECK}.keuze"
 # Dialog options carry the answers so far across replace_dialog (plain dict: state is jsonpickled).
 _ANTWOORDEN = "antwoorden"
 _CODE = "code"
+# In _CODE once every criterion is answered and the gemeente is being asked.
+_GEMEENTE_GEVRAAGD = "gemeente"
 
 
-class CriteriaCheckDialog(ComponentDialog):
-    """Asks the criteria of one Criteriaset and ends with the Beoordeling as a plain dict."""
+class _Uitkomst:
+    """Showing the outcome, shared by the guided and the quick check: for 'aanmelden' the card
+    names the Veiligheidshuis of the gemeente and how to reach it."""
 
-    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...]) -> None:
-        super().__init__(CRITERIA_CHECK)
+    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...], regios: Regios) -> None:
         self._criteria = criteria
         self._opschaling = opschaling
+        self._regios = regios
+
+    async def toon_uitkomst(
+        self, step: WaterfallStepContext, antwoorden: dict[str, str], gemeente: dict[str, Any]
+    ) -> DialogTurnResult:
+        """Send the outcome card and end the dialog with the outcome as a plain dict."""
+        t = teksten_voor(step.context)
+        beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
+        huis = self._regios.per_code(gemeente["huis"]) if gemeente.get("huis") else None
+        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling, huis, gemeente)
+        await step.context.send_activity(cards.as_activity(card))
+        return await step.end_dialog({**_as_result(beoordeling, antwoorden), **gemeente})
+
+
+class CriteriaCheckDialog(_Uitkomst, ComponentDialog):
+    """Asks the criteria one by one (the gemeente too, when the case is for the Veiligheidshuis)
+    and ends with the Beoordeling as a plain dict."""
+
+    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...], regios: Regios) -> None:
+        ComponentDialog.__init__(self, CRITERIA_CHECK)
+        _Uitkomst.__init__(self, criteria, opschaling, regios)
+        self.add_dialog(GemeenteDialog(regios))
         self.add_dialog(KeuzePrompt(_KEUZE))
         self.add_dialog(WaterfallDialog(_WATERFALL, [self.ask_criterium_step, self.store_antwoord_step]))
         self.initial_dialog_id = _WATERFALL
 
     async def ask_criterium_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Ask the next undecided criterion; when none is left, show the outcome and end."""
+        """Ask the next undecided criterion; when none is left, ask the gemeente (for 'aanmelden')
+        or show the outcome and end."""
         antwoorden: dict[str, str] = dict((step.options or {}).get(_ANTWOORDEN, {}))
         t = teksten_voor(step.context)
         if not antwoorden and not (step.options or {}).get(_CODE):
             await step.context.send_activity(t(messages.CHECK_INTRO))
         criterium = volgende_vraag(self._criteria, antwoorden)
-        if criterium is None:
-            beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
-            card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling)
-            await step.context.send_activity(cards.as_activity(card))
-            return await step.end_dialog(_as_result(beoordeling, antwoorden))
         step.values[_ANTWOORDEN] = antwoorden
+        if criterium is None:
+            if evaluate(self._criteria, antwoorden, niveaus=self._opschaling).uitkomst == AANMELDEN:
+                step.values[_CODE] = _GEMEENTE_GEVRAAGD
+                return await step.begin_dialog(GEMEENTE)
+            return await self.toon_uitkomst(step, antwoorden, {})
         step.values[_CODE] = criterium.code
         kop = t(messages.CHECK_VRAAG_KOP, code=criterium.code, aantal=len(self._criteria.criteria))
         vraag = criterium.vraag_en if t.taal == EN else criterium.vraag_nl
@@ -89,6 +117,8 @@ class CriteriaCheckDialog(ComponentDialog):
         """Store ja/nee/weet niet for the criterion, or explain it ("waarom?") and ask it again."""
         antwoorden: dict[str, str] = step.values[_ANTWOORDEN]
         code: str = step.values[_CODE]
+        if code == _GEMEENTE_GEVRAAGD:
+            return await self.toon_uitkomst(step, antwoorden, step.result or {})
         if step.result == WAAROM:
             t = teksten_voor(step.context)
             criterium = self._criterium(code)
@@ -118,17 +148,16 @@ def _as_result(beoordeling: Beoordeling, antwoorden: dict[str, str]) -> dict[str
     }
 
 
-class SnelleCheckDialog(ComponentDialog):
+class SnelleCheckDialog(_Uitkomst, ComponentDialog):
     """The quick mode: one card with every criterion, answered in one go; then the outcome.
 
     Two turns: "snelle check" -> the card; its submit (or the four answers typed) -> the outcome.
     A submit with a criterion left open gets a message naming it and the card again.
     """
 
-    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...]) -> None:
-        super().__init__(SNELLE_CHECK)
-        self._criteria = criteria
-        self._opschaling = opschaling
+    def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...], regios: Regios) -> None:
+        ComponentDialog.__init__(self, SNELLE_CHECK)
+        _Uitkomst.__init__(self, criteria, opschaling, regios)
         self.add_dialog(CardSubmitPrompt(_FORMULIER, self._alles_beantwoord))
         self.add_dialog(WaterfallDialog(_SNEL_WATERFALL, [self.ask_alles_step, self.show_uitkomst_step]))
         self.initial_dialog_id = _SNEL_WATERFALL
@@ -142,13 +171,12 @@ class SnelleCheckDialog(ComponentDialog):
         return await step.prompt(_FORMULIER, formulier_options(card, opnieuw))
 
     async def show_uitkomst_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Evaluate the answers (validated by the prompt) and show the outcome."""
-        antwoorden = self._antwoorden(step.result)
-        t = teksten_voor(step.context)
-        beoordeling = evaluate(self._criteria, _beslissend(self._criteria, antwoorden), niveaus=self._opschaling)
-        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling)
-        await step.context.send_activity(cards.as_activity(card))
-        return await step.end_dialog(_as_result(beoordeling, antwoorden))
+        """Evaluate the answers (validated by the prompt) and show the outcome, with the
+        Veiligheidshuis of the gemeente when one was filled in and known."""
+        antwoorden = _beslissend(self._criteria, self._antwoorden(step.result))
+        genoemd = step.result.get("gemeente")
+        treffer = self._regios.zoek_gemeente(genoemd) if isinstance(genoemd, str) and genoemd.strip() else None
+        return await self.toon_uitkomst(step, antwoorden, als_dict(treffer) if treffer else {})
 
     def _antwoorden(self, waarde: dict[str, Any]) -> dict[str, str]:
         """The answers of a submit, or of typed text ("ja, ja, nee, weet niet"); missing ones left out."""

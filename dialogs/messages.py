@@ -90,6 +90,27 @@ SNEL_ONVOLLEDIG = N_(
     "antwoorden achter elkaar (bijvoorbeeld: ja, ja, nee, weet niet)."
 )
 KNOP_UITKOMST = N_("Toon uitkomst")
+
+# Gemeente and Veiligheidshuis
+GEMEENTE_VRAAG = N_("In welke gemeente woont de betrokkene? Dan noem ik het Veiligheidshuis waar je aanmeldt.")
+GEMEENTE_LABEL = N_("Gemeente")
+GEMEENTE_VOORBEELD = N_("bijvoorbeeld Sittard-Geleen")
+KNOP_VERDER = N_("Verder")
+KNOP_WEET_IK_NIET = N_("Weet ik niet")
+GEMEENTE_ONBEKEND = N_(
+    "'{genoemd}' ken ik niet als gemeente in Limburg. Typ een van deze gemeenten, of 'weet ik niet': {lijst}."
+)
+HUIS_KOP = N_("Aanmelden bij: {naam}")
+HUIS_GEMEENTE_NU = N_("{genoemd} hoort nu bij de gemeente {gemeente}.")
+HUIS_ADRES = N_("Adres")
+HUIS_TELEFOON = N_("Telefoon")
+HUIS_EMAIL = N_("E-mail")
+HUIS_WEBSITE = N_("Website")
+HUIS_NIET_GECONTROLEERD = N_("Let op: deze contactgegevens komen uit {peildatum} en zijn niet recent gecontroleerd.")
+HUIS_ONBEKEND = N_(
+    "Het Veiligheidshuis hangt af van de gemeente van de betrokkene. Weet je die, doe dan de check opnieuw "
+    "of kijk in de woordenlijst onder Veiligheidshuis."
+)
 KNOP_MENU = N_("Menu")
 
 # Woordenlijst

@@ -47,8 +47,8 @@ class RootDialog(InterruptibleDialog):
 
     def __init__(self, kennis: Kennis) -> None:
         super().__init__(ROOT, kennis)
-        self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling))
-        self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling))
+        self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
+        self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""

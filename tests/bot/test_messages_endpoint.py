@@ -232,4 +232,4 @@ class TestConcurrentTurns:
         assert not any(messages.FOUT_GELIJKTIJDIG in t for t in teksten)
         assert sum("Criterium B van 4" in t for t in teksten) == 1
         assert sum("Criterium C van 4" in t for t in teksten) == 1
-        assert messages.CHECK_UITKOMST_AANMELDEN in teksten[-1]
+        assert messages.GEMEENTE_VRAAG in teksten[-1]  # all three criteria met: which gemeente?

@@ -28,6 +28,7 @@ from jsonschema.exceptions import ValidationError
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.criteria import evaluate, load_criteria, load_opschaling
+from knowledge.regios import load_regios
 from knowledge.woordenlijst import Begrip, load_woordenlijst
 from tests.conftest import Gesprek, buttons, card_of, teams_activity
 
@@ -192,12 +193,15 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.begrip_card(t, _langste(), ()),
     ],
     "twijfel_card": [lambda t: cards.twijfel_card(t, load_woordenlijst().alfabetisch()[:8])],
+    "gemeente_card": [lambda t: cards.gemeente_card(t, "GemeenteDialog")],
     "snelle_check_card": [lambda t: cards.snelle_check_card(t, load_criteria(), "SnelleCheckDialog")],
     "uitkomst_card": [
-        lambda t, antwoorden=antwoorden: cards.uitkomst_card(
-            t, load_criteria(), evaluate(load_criteria(), antwoorden), load_opschaling()
+        lambda t, antwoorden=antwoorden, huis=huis: cards.uitkomst_card(
+            t, load_criteria(), evaluate(load_criteria(), antwoorden), load_opschaling(),
+            load_regios().per_code(huis) if huis else None, {"gemeente": "Beekdaelen", "genoemd": "Schinnen"},
         )
         for antwoorden in ({"A": "ja", "B": "ja", "C": "ja"}, {"A": "nee"}, {"A": "weet_niet", "B": "ja", "C": "ja"})
+        for huis in ("MH", "WM", "PS", "ML", "NL", None)
     ],
     "niet_gevonden_card": [
         lambda t: cards.niet_gevonden_card(t, "qwerty", load_woordenlijst().alfabetisch()[:8]),
@@ -279,16 +283,20 @@ SCRIPT = {
     "nl": [
         "help", "aanmelden", "stop", "signaal", "stop", "woordenlijst", "stop", "mijn aanmeldingen", "stop",
         "ik weet het echt niet meer qwerty", "hij heeft een mes",
-        ("klik", messages.KNOP_CHECK), "waarom", "ja", "ja", "ja",
+        ("klik", messages.KNOP_CHECK), "waarom", "ja", "ja", "ja", "Schinnen",
         "check", "nee",
         "check", "weet niet", "ja", "ja",
+        "snelle check", "ja, ja, ja, nee",
+        "check", "ja", "ja", "ja", "weet ik niet",
     ],
     "en": [
         "help", "register", "stop", "report a signal", "stop", "glossary", "stop", "my registrations", "stop",
         "i really have no idea qwerty", "he has a knife",
-        ("klik", messages.KNOP_CHECK), "why", "yes", "yes", "yes",
+        ("klik", messages.KNOP_CHECK), "why", "yes", "yes", "yes", "Maastricht",
         "check", "no",
         "check", "don't know", "yes", "yes",
+        "quick check", "yes, yes, yes, no",
+        "check", "yes", "yes", "yes", "don't know",
     ],
 }
 

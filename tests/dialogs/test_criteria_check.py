@@ -40,8 +40,14 @@ class TestHappyPath:
         replies = await gesprek.press(replies[0], messages.JA)
         assert kop("C") in seen_text(replies[0])
         replies = await gesprek.press(replies[0], messages.JA)
+        assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
+        data = dict(buttons(replies[0]))[messages.KNOP_VERDER]
+        replies = await gesprek.click({**data, "gemeente": "sittard"})
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
+        assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Westelijke Mijnstreek") in uitkomst
+        facts = {f["value"] for b in card_of(replies[0])["body"] if b["type"] == "FactSet" for f in b["facts"]}
+        assert "046 477 87 00" in facts
         assert NL(messages.CHECK_VOLDAAN, criteria="A (" + CRITERIA["A"].kort_nl + "); B (") in uitkomst
         assert "; C (" + CRITERIA["C"].kort_nl in uitkomst
         assert "niveau 3" in uitkomst
@@ -165,6 +171,8 @@ class TestHervatten:
             replies = await tweede.send("nee", conversation_id="herstart-1")
             assert kop("D") in seen_text(replies[0])
             replies = await tweede.send("ja", conversation_id="herstart-1")
+            assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
+            replies = await tweede.send("Maastricht", conversation_id="herstart-1")
             assert messages.CHECK_UITKOMST_AANMELDEN in seen_text(replies[0])
             assert card_of(replies[0]) is not None
         finally:
@@ -224,3 +232,46 @@ class TestSnelleCheck:
         replies = await gesprek.send("nee")
         assert "▶ 1" in seen_text(replies[0])
         assert NL(messages.LADDER_KOP) in seen_text(replies[0])
+
+
+class TestGemeente:
+    """For 'aanmelden' the check asks the gemeente and names its Veiligheidshuis."""
+
+    async def _tot_gemeente(self, gesprek: Gesprek) -> None:
+        for antwoord in ("check", "ja", "ja", "ja"):
+            replies = await gesprek.send(antwoord)
+        assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
+
+    async def test_a_former_gemeente_names_the_current_one_and_its_house(self, gesprek: Gesprek):
+        await self._tot_gemeente(gesprek)
+        replies = await gesprek.send("Schinnen")
+        uitkomst = seen_text(replies[0])
+        assert NL(messages.HUIS_GEMEENTE_NU, genoemd="Schinnen", gemeente="Beekdaelen") in uitkomst
+        assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Parkstad") in uitkomst
+
+    async def test_an_unknown_gemeente_gets_the_list_and_the_question_again(self, gesprek: Gesprek):
+        await self._tot_gemeente(gesprek)
+        replies = await gesprek.send("Amsterdam")
+        assert replies[0].text.startswith(NL(messages.GEMEENTE_ONBEKEND, genoemd="Amsterdam", lijst="")[:40])
+        assert "Sittard-Geleen" in replies[0].text
+        assert messages.GEMEENTE_VRAAG in seen_text(replies[1])
+        replies = await gesprek.send("maastrich")
+        assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
+
+    async def test_weet_ik_niet_still_gives_the_outcome(self, gesprek: Gesprek):
+        await self._tot_gemeente(gesprek)
+        replies = await gesprek.send("weet ik niet")
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
+        assert messages.HUIS_ONBEKEND in uitkomst
+
+    async def test_unverified_contact_details_are_marked(self, gesprek: Gesprek):
+        await self._tot_gemeente(gesprek)
+        replies = await gesprek.send("Roermond")
+        assert "niet recent gecontroleerd" in seen_text(replies[0])
+
+    async def test_quick_check_takes_the_gemeente_from_the_card(self, gesprek: Gesprek):
+        replies = await gesprek.send("snelle check")
+        data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+        replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "ja", "D": "nee", "gemeente": "Heerlen"})
+        assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Parkstad") in seen_text(replies[0])
