@@ -18,6 +18,7 @@ from dialogs import messages
 from dialogs.i18n import EN, Teksten
 from knowledge.bronnen import leesbaar
 from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opschalingsniveau
+from knowledge.overleggen import Overleggen
 from knowledge.regios import Veiligheidshuis
 from knowledge.woordenlijst import Begrip
 
@@ -227,6 +228,27 @@ def gemeente_card(t: Teksten, formulier: str) -> dict[str, Any]:
             submit(t, t(messages.KNOP_WEET_IK_NIET), {FORMULIER: formulier, "overslaan": True}),
         ],
     )
+
+
+def overleggen_card(t: Teksten, antwoord: Overleggen) -> dict[str, Any]:
+    """Per Veiligheidshuis the overleggen that fit the question, with what they aim at and the source."""
+    body: list[dict[str, Any]] = [title_block(t(messages.OVERLEG_KOP))]
+    if not antwoord.per_huis:
+        body.append(text_block(t(messages.OVERLEG_NIET_GEVONDEN)))
+    for huis, overleggen in antwoord.per_huis:
+        gemeente = antwoord.gemeente
+        kop = t(messages.OVERLEG_HUIS, naam=huis.naam, gemeente=gemeente.huidige_gemeente) if gemeente else huis.naam
+        body.append(text_block(kop, weight="Bolder", spacing="Medium"))
+        if not overleggen:
+            voor = t(messages.OVERLEG_VOOR) if antwoord.doelgroep else ""
+            body.append(text_block(t(messages.OVERLEG_GEEN, voor=voor)))
+        for overleg in overleggen:
+            body.append(text_block(f"**{overleg.doelgroep}**: {', '.join(overleg.instrumenten)}"))
+            body.append(text_block(overleg.gericht_op, size="Small"))
+            if overleg.toelichting:
+                body.append(text_block(overleg.toelichting, size="Small", isSubtle=True))
+            body.append(bron_block(t, overleg.bron))
+    return adaptive_card(body, [menu_button(t, t(messages.KNOP_MENU), "hulp")])
 
 
 _UITKOMST_KOP = {AANMELDEN: messages.CHECK_UITKOMST_AANMELDEN, LOKAAL: messages.CHECK_UITKOMST_LOKAAL}

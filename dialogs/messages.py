@@ -101,6 +101,11 @@ GEMEENTE_ONBEKEND = N_(
     "'{genoemd}' ken ik niet als gemeente in Limburg. Typ een van deze gemeenten, of 'weet ik niet': {lijst}."
 )
 HUIS_KOP = N_("Aanmelden bij: {naam}")
+OVERLEG_KOP = N_("Overleggen en instrumenten")
+OVERLEG_HUIS = N_("{naam} (gemeente {gemeente})")
+OVERLEG_GEEN = N_("Voor dit Veiligheidshuis staan in de bronnen geen overleggen{voor}.")
+OVERLEG_VOOR = N_(" voor deze doelgroep")
+OVERLEG_NIET_GEVONDEN = N_("In de bronnen vind ik voor deze doelgroep geen overleg bij een Limburgs Veiligheidshuis.")
 HUIS_GEMEENTE_NU = N_("{genoemd} hoort nu bij de gemeente {gemeente}.")
 HUIS_ADRES = N_("Adres")
 HUIS_TELEFOON = N_("Telefoon")

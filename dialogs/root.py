@@ -6,7 +6,7 @@ Priority for every message, in or out of a flow (DESIGN.md):
 3. a running flow gets the message (glossary questions and clicks are answered first, then the
    flow's question is asked again; 1-3 live in dialogs/base.py, so they work inside every flow);
 4. otherwise an intent starts a capability (menu buttons send {"actie": ...});
-5. otherwise a glossary question or term is answered;
+5. otherwise a question about the overleggen of a Veiligheidshuis, or a glossary question, is answered;
 6. otherwise the fallback: what I did not understand plus the menu, never an empty turn.
 
 ```mermaid
@@ -30,6 +30,7 @@ from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDi
 from dialogs.i18n import teksten_voor
 from knowledge import intenties as intent
 from knowledge.intenties import herken
+from knowledge.overleggen import zoek_overleggen
 from knowledge.woordenlijst import blader_letter
 
 ROOT = "RootDialog"
@@ -77,6 +78,8 @@ class RootDialog(InterruptibleDialog):
             await context.send_activity(cards.as_activity(cards.welkom_card(t)))
         elif actie == intent.STOPPEN:
             await context.send_activity(t(messages.NIETS_TE_STOPPEN))
+        elif overleggen := zoek_overleggen(tekst, self._kennis.regios):
+            await context.send_activity(cards.as_activity(cards.overleggen_card(t, overleggen)))
         elif not await glossary.beantwoord_vraag(context, self._kennis.woordenlijst, tekst, in_flow=False):
             if not gewaarschuwd:
                 # The 112 card is a complete answer; anything else unknown gets the menu.

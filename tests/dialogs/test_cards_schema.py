@@ -28,6 +28,7 @@ from jsonschema.exceptions import ValidationError
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.criteria import evaluate, load_criteria, load_opschaling
+from knowledge.overleggen import zoek_overleggen
 from knowledge.regios import load_regios
 from knowledge.woordenlijst import Begrip, load_woordenlijst
 from tests.conftest import Gesprek, buttons, card_of, teams_activity
@@ -194,6 +195,11 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
     ],
     "twijfel_card": [lambda t: cards.twijfel_card(t, load_woordenlijst().alfabetisch()[:8])],
     "gemeente_card": [lambda t: cards.gemeente_card(t, "GemeenteDialog")],
+    "overleggen_card": [
+        lambda t, vraag=vraag: cards.overleggen_card(t, zoek_overleggen(vraag, load_regios()))
+        for vraag in ("welke overleggen zijn er in Maastricht", "welk overleg voor radicalisering",
+                      "welke overleggen zijn er in Heerlen")
+    ],
     "snelle_check_card": [lambda t: cards.snelle_check_card(t, load_criteria(), "SnelleCheckDialog")],
     "uitkomst_card": [
         lambda t, antwoorden=antwoorden, huis=huis: cards.uitkomst_card(

@@ -246,3 +246,16 @@ class TestTaal:
         assert EN(messages.CHECK_UITLEG_KOP) in seen_text(replies[0])
         assert [t for t, _ in buttons(replies[1])][0] == "Yes"
 
+
+
+class TestOverleggen:
+    async def test_which_overleg_for_a_doelgroep_in_a_gemeente(self, gesprek: Gesprek):
+        replies = await gesprek.send("welk overleg is er voor jeugd in Maastricht?")
+        tekst = seen_text(replies[0])
+        assert messages.OVERLEG_KOP in tekst
+        assert "Netwerkoverleg Risicojeugd" in tekst
+        assert "Jaarverslag 2019 Veiligheidshuis Maastricht Heuvelland" in tekst
+
+    async def test_a_house_without_overleggen_in_the_sources_says_so(self, gesprek: Gesprek):
+        replies = await gesprek.send("welke overleggen zijn er in Heerlen?")
+        assert NL(messages.OVERLEG_GEEN, voor="") in seen_text(replies[0])
