@@ -21,7 +21,7 @@ from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
 from knowledge.regios import Regios
 from knowledge.veiligheid import Acuutlijst, acuut_gevaar
-from knowledge.woordenlijst import Woordenlijst
+from knowledge.woordenlijst import Woordenlijst, blader_letter
 
 # Recognising an intent looks at the start of a message only (intents are short, a message may be
 # 10,000 characters); the danger check always reads all of it.
@@ -62,6 +62,8 @@ class InterruptibleDialog(ComponentDialog):
         tekst = tekst_van(context)[:MAX_HERKEN]
         commando = herken_commando(tekst, self._kennis.intenties)
         gevraagd = actie or (commando.intentie if commando else None)
+        if gevraagd is None and blader_letter(tekst):
+            gevraagd = intent.WOORDENLIJST
         if gevraagd == intent.STOPPEN:
             await inner_dc.cancel_all_dialogs()
             await context.send_activity(t(messages.GESTOPT))
@@ -72,11 +74,13 @@ class InterruptibleDialog(ComponentDialog):
         if gevraagd == intent.WOORDENLIJST:
             await glossary.beantwoord_klik(context, self._kennis.woordenlijst)
             return await self._ga_verder(inner_dc)
-        if actie is not None:
-            # Another menu button: that capability starts afresh, as if nothing was running.
+        if actie is not None or (gevraagd is not None and gevraagd != intent.GROET):
+            # Another menu button or command ("snelle check"): it starts afresh, as if nothing ran.
             await inner_dc.cancel_all_dialogs()
             return await self.on_begin_dialog(inner_dc, None)
-        if tekst and await glossary.beantwoord_vraag(context, self._kennis.woordenlijst, tekst, in_flow=True):
+        if tekst and await glossary.beantwoord_vraag(
+            context, self._kennis.woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=True
+        ):
             return await self._ga_verder(inner_dc)
         return await inner_dc.continue_dialog()
 

@@ -29,7 +29,7 @@ from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
 from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
 from dialogs.i18n import teksten_voor
 from knowledge import intenties as intent
-from knowledge.intenties import herken
+from knowledge.intenties import herken, herken_commando
 from knowledge.overleggen import zoek_overleggen
 from knowledge.woordenlijst import blader_letter
 
@@ -57,9 +57,17 @@ class RootDialog(InterruptibleDialog):
         t = teksten_voor(context)
         gewaarschuwd = await self.waarschuw_bij_gevaar(context)
         tekst = tekst_van(context)[:MAX_HERKEN]
+        woordenlijst = self._kennis.woordenlijst
         actie = cards.klik_waarde(context, cards.ACTIE)
         if actie is None and blader_letter(tekst):
             actie = intent.WOORDENLIJST
+        if actie is None and (commando := herken_commando(tekst, self._kennis.intenties)):
+            actie = commando.intentie
+        if actie is None and await glossary.beantwoord_vraag(
+            context, woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=False, of_alleen_een_begrip=True
+        ):
+            # "wat is radicalisering?" or just "verward gedrag" asks about a term, not to report a signal.
+            return DialogTurnResult(DialogTurnStatus.Complete)
         if actie is None:
             herkenning = herken(tekst, self._kennis.intenties)
             actie = herkenning.intentie if herkenning else None
@@ -80,7 +88,9 @@ class RootDialog(InterruptibleDialog):
             await context.send_activity(t(messages.NIETS_TE_STOPPEN))
         elif overleggen := zoek_overleggen(tekst, self._kennis.regios):
             await context.send_activity(cards.as_activity(cards.overleggen_card(t, overleggen)))
-        elif not await glossary.beantwoord_vraag(context, self._kennis.woordenlijst, tekst, in_flow=False):
+        elif not await glossary.beantwoord_vraag(
+            context, woordenlijst, tekst, vraagvorm_nodig=False, niet_gevonden=True
+        ):
             if not gewaarschuwd:
                 # The 112 card is a complete answer; anything else unknown gets the menu.
                 await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN))))

@@ -12,25 +12,44 @@ from botbuilder.core import TurnContext
 
 from dialogs import cards
 from dialogs.i18n import teksten_voor
+from knowledge.tekst import woorden
 from knowledge.woordenlijst import Begrip, Woordenlijst, blader_letter, zoek
 
+# What the user typed is echoed in "'…' staat niet in de woordenlijst": keep that short.
+_MAX_KERN = 60
+# Longer than this, a message is a sentence about something, not the name of a term.
+_WOORDEN_IN_EEN_BEGRIP = 4
 
-async def beantwoord_vraag(context: TurnContext, woordenlijst: Woordenlijst, tekst: str, *, in_flow: bool) -> bool:
+
+async def beantwoord_vraag(
+    context: TurnContext,
+    woordenlijst: Woordenlijst,
+    tekst: str,
+    *,
+    vraagvorm_nodig: bool,
+    niet_gevonden: bool,
+    of_alleen_een_begrip: bool = False,
+) -> bool:
     """Answer the text if it is a glossary question; True when something was sent.
 
-    Inside a flow only an explicit question that finds a term interrupts ("wat is ZRM?"), so an
-    answer to the flow's own question ("ja", a gemeente) is never taken for a glossary lookup.
+    vraagvorm_nodig: only "wat is …?"-style questions count (inside a flow, so that an answer to
+    the flow's own question, "ja" or a gemeente, is never taken for a lookup; and before intents,
+    so that "wat is radicalisering?" explains the term instead of starting the signaal flow).
+    niet_gevonden: a question about an unknown term gets "staat niet in de woordenlijst".
+    of_alleen_een_begrip: a message that is just a term ("confused behaviour", "verward gedrg")
+    counts as a question too.
     """
     resultaat = zoek(tekst, woordenlijst)
-    if in_flow and not resultaat.vraagvorm:
+    alleen_een_begrip = of_alleen_een_begrip and len(woorden(tekst)) <= _WOORDEN_IN_EEN_BEGRIP
+    if vraagvorm_nodig and not (resultaat.vraagvorm or alleen_een_begrip):
         return False
     t = teksten_voor(context)
     if resultaat.zeker is not None:
         await toon_begrip(context, woordenlijst, resultaat.zeker)
     elif resultaat.twijfel:
         await context.send_activity(cards.as_activity(cards.twijfel_card(t, resultaat.twijfel)))
-    elif resultaat.vraagvorm and not in_flow and resultaat.kern:
-        card = cards.niet_gevonden_card(t, resultaat.kern, resultaat.suggesties)
+    elif niet_gevonden and resultaat.vraagvorm and resultaat.kern:
+        card = cards.niet_gevonden_card(t, resultaat.kern[:_MAX_KERN], resultaat.suggesties)
         await context.send_activity(cards.as_activity(card))
     else:
         return False

@@ -104,3 +104,43 @@ async def test_a_letter_with_few_terms_lists_them_as_buttons(gesprek: Gesprek):
     assert knoppen == [b.term for b in WOORDENLIJST.met_letter(letter)]
     replies = await gesprek.press(replies[0], knoppen[0])
     assert WOORDENLIJST.begrip(knoppen[0]).definitie_nl in seen_text(replies[0])
+
+
+async def test_the_query_table_through_the_router_finds_the_term_at_least_95_percent(gesprek: Gesprek):
+    """The same table as tests/knowledge/test_woordenlijst.py, but as a user sends it: intents
+    and other answers must not take glossary questions away ("wat is radicalisering?")."""
+    import tomllib
+    from pathlib import Path
+
+    pad = Path(__file__).resolve().parents[1] / "knowledge" / "woordenlijst_vragen.toml"
+    vragen = [v for v in tomllib.loads(pad.read_text(encoding="utf-8"))["vraag"] if v["verwacht"]]
+    missers = []
+    for nummer, vraag in enumerate(vragen):
+        replies = await gesprek.send(vraag["tekst"], conversation_id=f"tabel-{nummer}")
+        card = card_of(replies[0]) if replies else None
+        kop = card["body"][0]["text"] if card else ""
+        begrip = WOORDENLIJST.begrip(vraag["verwacht"])
+        if not (kop == begrip.term or kop.startswith(f"{begrip.term} – ")):
+            missers.append((vraag["tekst"], vraag["verwacht"], kop[:40]))
+    assert 1 - len(missers) / len(vragen) >= 0.95, missers
+
+
+async def test_wat_is_radicalisering_explains_the_term(gesprek: Gesprek):
+    replies = await gesprek.send("wat is radicalisering?")
+    assert card_of(replies[0])["body"][0]["text"].startswith(WOORDENLIJST.begrip("radicalisering").term)
+
+
+async def test_commands_the_bot_suggests_work_inside_a_flow(gesprek: Gesprek):
+    await gesprek.send("check")
+    replies = await gesprek.send("snelle check")  # the intro says: type 'snelle check'
+    assert card_of(replies[0])["body"][0]["text"] == messages.SNEL_TITEL
+    replies = await gesprek.send("begrippen met een V")  # the glossary card suggests this
+    assert NL(messages.BLADER_LETTER_TITEL, letter="V") in seen_text(replies[0])
+    assert replies[1].text == messages.GA_VERDER
+
+
+async def test_an_unknown_term_asked_inside_a_flow_says_so_and_goes_on(gesprek: Gesprek):
+    await gesprek.send("check")
+    replies = await gesprek.send("wat is een kat?")
+    assert NL(messages.BEGRIP_ONBEKEND, kern="kat") in seen_text(replies[0])
+    assert replies[1].text == messages.GA_VERDER
