@@ -295,8 +295,12 @@ def huis_blocks(t: Teksten, huis: Veiligheidshuis | None, gemeente: dict[str, An
     ]
     if feiten:
         blokken.append({"type": "FactSet", "facts": feiten})
+    # The route, caveats and notes are Dutch in the sources; they are shown as they are.
     if contact.aanmelden:
         blokken.append(text_block(contact.aanmelden, size="Small"))
+    for toelichting in (contact.toelichting, huis.gemeenten_toelichting if gemeente.get("gemeente") else ""):
+        if toelichting:
+            blokken.append(text_block(toelichting, size="Small", isSubtle=True))
     if not contact.geverifieerd:
         blokken.append(text_block(t(messages.HUIS_NIET_GECONTROLEERD, peildatum=contact.peildatum), size="Small",
                                   color="Warning"))
@@ -321,10 +325,12 @@ def uitkomst_card(
         (messages.CHECK_NIET_VOLDAAN, beoordeling.niet_voldaan),
         (messages.CHECK_ONBEKEND, beoordeling.onbekend),
     ]
-    acties = [menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check")]
-    if beoordeling.uitkomst == AANMELDEN:
-        acties.insert(0, menu_button(t, t(messages.KNOP_AANMELDEN), "aanmelden"))
-    acties.append(menu_button(t, t(messages.KNOP_MENU), "hulp"))
+    # No "Aanmelden" button yet: recording an aanmelding is still being built, and a button that
+    # leads to "in aanbouw" would lose this outcome. The card says where and how to register.
+    acties = [
+        menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check"),
+        menu_button(t, t(messages.KNOP_MENU), "hulp"),
+    ]
     return adaptive_card(
         [
             title_block(t(_UITKOMST_KOP.get(beoordeling.uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))),

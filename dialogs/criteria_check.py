@@ -38,6 +38,7 @@ from dialogs.prompts import (
 )
 from knowledge.criteria import (
     AANMELDEN,
+    WEET_NIET,
     Beoordeling,
     Criteriaset,
     Criterium,
@@ -182,7 +183,8 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
         """The answers of a submit, or of typed text ("ja, ja, nee, weet niet"); missing ones left out."""
         codes = [c.code for c in self._criteria.criteria]
         if "tekst" in waarde:
-            reeks = herken_reeks(waarde["tekst"], ja_nee_keuzes(weet_niet=True), len(codes))
+            tekst = waarde["tekst"]  # typed; a forged click may put anything here
+            reeks = herken_reeks(tekst, ja_nee_keuzes(weet_niet=True), len(codes)) if isinstance(tekst, str) else None
             return dict(zip(codes, reeks, strict=True)) if reeks else {}
         if waarde.get(cards.FORMULIER) != SNELLE_CHECK:
             return {}  # a click on some other card is not this form
@@ -192,9 +194,22 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
     async def _alles_beantwoord(self, prompt: PromptValidatorContext) -> bool:
         """Valid only when every criterion has an answer; otherwise the retry names the open ones."""
         antwoorden = self._antwoorden(prompt.recognized.value) if prompt.recognized.succeeded else {}
-        open_codes = [c.code for c in self._criteria.criteria if c.code not in antwoorden]
+        # Only what the guided check would still ask: with A 'nee' or C 'ja', the rest is decided.
+        open_codes = _open(self._criteria, antwoorden)
         prompt.context.turn_state[RETRY_WAARDEN] = {"criteria": ", ".join(open_codes)}
         return not open_codes
+
+
+def _open(criteria: Criteriaset, antwoorden: dict[str, str]) -> list[str]:
+    """The criteria the guided check would still ask, given these answers (an open one counts as
+    'weet niet' meanwhile, which decides nothing, so every criterion that may matter is listed)."""
+    gevraagd: dict[str, str] = {}
+    open_codes: list[str] = []
+    while (criterium := volgende_vraag(criteria, gevraagd)) is not None:
+        if criterium.code not in antwoorden:
+            open_codes.append(criterium.code)
+        gevraagd[criterium.code] = antwoorden.get(criterium.code, WEET_NIET)
+    return open_codes
 
 
 def _beslissend(criteria: Criteriaset, antwoorden: dict[str, str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
 from dialogs.i18n import teksten_voor
-from dialogs.prompts import RETRY_WAARDEN, CardSubmitPrompt, formulier_options
+from dialogs.prompts import RETRY_WAARDEN, WEET_NIET_WOORDEN, CardSubmitPrompt, formulier_options
 from knowledge.regios import GemeenteTreffer, Regios
 from knowledge.tekst import normalise
 
@@ -22,8 +22,7 @@ GEMEENTE = "GemeenteDialog"
 _WATERFALL = f"{GEMEENTE}.waterfall"
 _PROMPT = f"{GEMEENTE}.formulier"
 _OVERSLAAN = "overslaan"
-_WEET_NIET = {"weet niet", "weet ik niet", "onbekend", "overslaan", "sla over", "geen idee", "skip",
-              "dont know", "don t know", "unknown"}
+_WEET_NIET = {*WEET_NIET_WOORDEN, "overslaan", "sla over", "skip"}
 
 
 class GemeenteDialog(ComponentDialog):
@@ -63,7 +62,7 @@ class GemeenteDialog(ComponentDialog):
         if prompt.recognized.succeeded and self._lees(prompt.recognized.value) is not None:
             return True
         waarde = prompt.recognized.value if prompt.recognized.succeeded else {}
-        genoemd = str(waarde.get("tekst") or waarde.get("gemeente") or "").strip()[:60]
+        genoemd = str(waarde.get("tekst") or waarde.get("gemeente") or "").strip()[:60] or "…"
         lijst = ", ".join(self._regios.alle_gemeenten())
         prompt.context.turn_state[RETRY_WAARDEN] = {"genoemd": genoemd, "lijst": lijst}
         return False

@@ -111,7 +111,7 @@ HUIS_ADRES = N_("Adres")
 HUIS_TELEFOON = N_("Telefoon")
 HUIS_EMAIL = N_("E-mail")
 HUIS_WEBSITE = N_("Website")
-HUIS_NIET_GECONTROLEERD = N_("Let op: deze contactgegevens komen uit {peildatum} en zijn niet recent gecontroleerd.")
+HUIS_NIET_GECONTROLEERD = N_("Let op: niet alles hiervan is recent gecontroleerd. Herkomst: {peildatum}.")
 HUIS_ONBEKEND = N_(
     "Het Veiligheidshuis hangt af van de gemeente van de betrokkene. Weet je die, doe dan de check opnieuw "
     "of kijk in de woordenlijst onder Veiligheidshuis."

@@ -27,11 +27,15 @@ NEE = "nee"
 WEET_NIET = "weet_niet"
 WAAROM = "waarom"
 
+# "I don't know", the way people type it; also the way out of a question such as the gemeente.
+WEET_NIET_WOORDEN = (
+    "weet niet", "weet ik niet", "ik weet het niet", "weet het niet", "geen idee", "onbekend", "misschien",
+    "twijfel", "dont know", "don t know", "i don t know", "not sure", "unknown", "maybe", "no idea",
+)
 _SYNONIEMEN = {
     JA: ("ja", "j", "jazeker", "jawel", "klopt", "zeker", "yes", "y", "yep", "correct"),
     NEE: ("nee", "n", "neen", "nope", "no", "klopt niet", "niet"),
-    WEET_NIET: ("weet niet", "weet ik niet", "geen idee", "onbekend", "misschien", "twijfel",
-                "dont know", "don t know", "not sure", "unknown", "maybe"),
+    WEET_NIET: WEET_NIET_WOORDEN,
     WAAROM: ("waarom", "waarom vraag je dit", "waarom vraag je dat", "uitleg", "why", "why do you ask", "explain"),
 }
 _TITELS = {JA: messages.JA, NEE: messages.NEE, WEET_NIET: messages.WEET_NIET, WAAROM: messages.WAAROM}
@@ -65,6 +69,9 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag
     woorden = {normalise(s): keuze for keuze in keuzes for s in (keuze, *_SYNONIEMEN.get(keuze, ()))}
     if antwoord in woorden:
         return woorden[antwoord]
+    eerste, _, rest = antwoord.partition(" ")
+    if rest and eerste in woorden and woorden[eerste] in (JA, NEE) and not _twijfelt(rest):
+        return woorden[eerste]  # "ja hoor", "nee, niet echt", "ja want ze is dakloos"
     if len(antwoord) < _KORTSTE_TYPO:
         return None
     gevonden = process.extractOne(antwoord, list(woorden), scorer=fuzz.ratio, score_cutoff=_TYPO_DREMPEL)
@@ -72,12 +79,20 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag
 
 
 def herken_reeks(tekst: str, keuzes: Sequence[str], aantal: int) -> list[str] | None:
-    """'ja, ja, nee, weet niet' -> ['ja', 'ja', 'nee', 'weet_niet'] when exactly `aantal` answers are there."""
+    """'ja, ja, nee, weet niet' (or 'ja ja nee weet niet') -> ['ja', 'ja', 'nee', 'weet_niet'] when
+    exactly `aantal` answers are there."""
     delen = [deel for deel in re.split(r"[,;/\n]+", tekst) if deel.strip()]
+    if len(delen) == 1:
+        # Without separators: words, with the two-word answers ("weet niet") kept together.
+        delen = re.findall(r"weet\s+(?:ik\s+)?niet|don'?t\s+know|geen\s+idee|\S+", tekst, re.IGNORECASE)
     if len(delen) != aantal:
         return None
     antwoorden = [herken_keuze(deel, None, keuzes) for deel in delen]
     return None if None in antwoorden else [a for a in antwoorden if a is not None]
+
+
+def _twijfelt(tekst: str) -> bool:
+    return any(woord in tekst.split() for woord in ("weet", "know", "misschien", "maybe", "idee", "idea"))
 
 
 def _is_verlopen(waarde: dict[str, Any], vraag_id: str | None) -> bool:

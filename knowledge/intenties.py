@@ -13,7 +13,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from knowledge.bestanden import KennisFout, parse_toml, read_text
-from knowledge.tekst import normalise
+from knowledge.tekst import normalise, zin_score
 
 _BESTAND = "intenties.toml"
 HULP = "hulp"
@@ -80,12 +80,6 @@ def load_intenties() -> tuple[Intentie, ...]:
     return parse_intenties(_BESTAND, read_text(_BESTAND))
 
 
-def _zin_score(vraag: str, voorbeeld: str, **_: object) -> float:
-    """Word order free; an example fully inside a longer message still scores high (token_set),
-    but not so high that every message sharing a few words wins (token_sort keeps it honest)."""
-    return (fuzz.token_set_ratio(vraag, voorbeeld) + fuzz.token_sort_ratio(vraag, voorbeeld)) / 2
-
-
 def herken_commando(tekst: str, intenties: Sequence[Intentie]) -> Herkenning | None:
     """The intent whose command word *is* the whole message (typos tolerated), else None."""
     vraag = normalise(tekst)
@@ -118,7 +112,7 @@ def herken(tekst: str, intenties: Sequence[Intentie]) -> Herkenning | None:
             (float(gevonden[1]), intentie.naam)
             for intentie in intenties
             if intentie.voorbeelden
-            and (gevonden := process.extractOne(vraag, intentie.voorbeelden, scorer=_zin_score))
+            and (gevonden := process.extractOne(vraag, intentie.voorbeelden, scorer=zin_score))
         ),
         reverse=True,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
 _NOT_WORD = re.compile(r"[^\w?]+")
 
 
@@ -19,3 +21,10 @@ def normalise(tekst: str) -> str:
 def woorden(tekst: str) -> list[str]:
     """The normalised words of a text, '?' dropped."""
     return [w for w in normalise(tekst).replace("?", " ").split() if w]
+
+
+def zin_score(vraag: str, voorbeeld: str, **_: object) -> float:
+    """How well a message matches an example sentence, word order free: an example fully inside a
+    longer message still scores high (token_set), but not so high that every message sharing a
+    few words wins (token_sort keeps it honest). Usable as a rapidfuzz scorer."""
+    return (fuzz.token_set_ratio(vraag, voorbeeld) + fuzz.token_sort_ratio(vraag, voorbeeld)) / 2

@@ -19,7 +19,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from knowledge.bestanden import KennisFout, parse_toml, read_text, require_text
-from knowledge.tekst import normalise
+from knowledge.tekst import normalise, zin_score
 
 _BESTAND = "woordenlijst.toml"
 
@@ -38,7 +38,11 @@ _KORTSTE_TYPO = 4
 _VRAAGVORMEN = tuple(
     re.compile(patroon)
     for patroon in (
-        r"^(?:wat|wie) (?:is|zijn|was|waren|betekent|betekenen|bedoel je met|bedoelen jullie met|doet|doen)"
+        r"^(?:weet je|weet jij|kun je uitleggen|kan je uitleggen|kun jij uitleggen) wat (?:een |de |het )?(?P<kern>.+?)"
+        r" (?:is|zijn|betekent|inhoudt)$",
+        r"^wat (?:is|zijn) de betekenis van (?:een |de |het )?(?P<kern>.+)$",
+        r"^wat (?:wordt|worden) (?:er )?(?:bedoeld|verstaan) (?:met|onder) (?:een |de |het )?(?P<kern>.+)$",
+        r"^(?:wat|wie) (?:is|zijn|was|waren|betekent|betekend|betekenen|bedoel je met|bedoelen jullie met|doet|doen)"
         r"(?: (?:het begrip|de term|de afkorting|een|de|het|eigenlijk))? (?P<kern>.+?)(?: eigenlijk| precies)?$",
         r"^wat (?:houdt|houden) (?:een |de |het )?(?P<kern>.+?) in$",
         r"^waar staat (?:de afkorting )?(?P<kern>.+?) voor$",
@@ -47,6 +51,7 @@ _VRAAGVORMEN = tuple(
         r"^(?:wat|wie) (?:is|are|was) (?:a |an |the )?(?P<kern>.+)$",
         r"^what does (?:a |an |the )?(?P<kern>.+?) (?:mean|stand for)$",
         r"^what (?:is|are) (?:meant by )?(?:a |an |the )?(?P<kern>.+)$",
+        r"^what(?: s|s) (?:a |an |the )?(?P<kern>.+)$",
         r"^(?:explain|define|meaning of|definition of) (?:a |an |the )?(?P<kern>.+)$",
         r"^(?P<kern>.+?) (?:betekenis|uitleg|definitie|meaning)$",
     )
@@ -216,7 +221,7 @@ def zoek(vraag: str, woordenlijst: Woordenlijst) -> Zoekresultaat:
         return Zoekresultaat(kern, vraagvorm, (Treffer(exact, EXACT, 100.0),))
     volledig = " ".join(normalise(vraag).replace("?", " ").split())
     treffers = _beste_per_begrip(
-        [Treffer(b, VRAAG, _zin_score(volledig, v)) for v, b in woordenlijst._vragen.items()], _VRAAG_DREMPEL
+        [Treffer(b, VRAAG, zin_score(volledig, v)) for v, b in woordenlijst._vragen.items()], _VRAAG_DREMPEL
     )
     if not treffers and len(kern) >= _KORTSTE_TYPO:
         treffers = _beste_per_begrip(
@@ -230,10 +235,6 @@ def zoek(vraag: str, woordenlijst: Woordenlijst) -> Zoekresultaat:
         beste = treffers[0].score
         return Zoekresultaat(kern, vraagvorm, tuple(t for t in treffers if beste - t.score < _TWIJFEL_MARGE)[:3])
     return Zoekresultaat(kern, vraagvorm, suggesties=_suggesties(kern, woordenlijst))
-
-
-def _zin_score(vraag: str, voorbeeld: str) -> float:
-    return (fuzz.token_set_ratio(vraag, voorbeeld) + fuzz.token_sort_ratio(vraag, voorbeeld)) / 2
 
 
 def _beste_per_begrip(treffers: Iterable[Treffer], drempel: float) -> list[Treffer]:

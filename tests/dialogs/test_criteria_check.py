@@ -52,7 +52,7 @@ class TestHappyPath:
         assert "; C (" + CRITERIA["C"].kort_nl in uitkomst
         assert "niveau 3" in uitkomst
         assert "Jaarverslag 2018 Veiligheidshuis Westelijke Mijnstreek – Landelijke criteria" in uitkomst
-        assert (messages.KNOP_AANMELDEN, {cards.ACTIE: "aanmelden", cards.TAAL: "nl"}) in buttons(replies[0])
+        assert [titel for titel, _ in buttons(replies[0])] == [messages.KNOP_NIEUWE_CHECK, messages.KNOP_MENU]
 
     async def test_typed_nee_on_a_stays_local_after_one_question(self, gesprek: Gesprek):
         await gesprek.send("moet ik dit aanmelden?")
@@ -268,10 +268,38 @@ class TestGemeente:
     async def test_unverified_contact_details_are_marked(self, gesprek: Gesprek):
         await self._tot_gemeente(gesprek)
         replies = await gesprek.send("Roermond")
-        assert "niet recent gecontroleerd" in seen_text(replies[0])
+        assert NL(messages.HUIS_NIET_GECONTROLEERD, peildatum="de jaarrapportage 2009") in seen_text(replies[0])
+
+    async def test_inferred_membership_and_planned_address_are_shown_as_such(self, gesprek: Gesprek):
+        await self._tot_gemeente(gesprek)
+        replies = await gesprek.send("Beekdaelen")
+        uitkomst = seen_text(replies[0])
+        assert "afgeleid" in uitkomst  # Beekdaelen under Parkstad is inferred, not confirmed
+        assert "niet gecontroleerd of het ZVH daar al zit" in uitkomst
 
     async def test_quick_check_takes_the_gemeente_from_the_card(self, gesprek: Gesprek):
         replies = await gesprek.send("snelle check")
         data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
         replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "ja", "D": "nee", "gemeente": "Heerlen"})
         assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Parkstad") in seen_text(replies[0])
+
+
+class TestSnelleCheckInvoer:
+    async def test_space_separated_answers(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.send("ja ja weet niet nee")
+        assert NL(messages.CHECK_ONBEKEND, criteria=f"C ({CRITERIA['C'].kort_nl})") in seen_text(replies[0])
+
+    async def test_decided_criteria_need_no_answer(self, gesprek: Gesprek):
+        replies = await gesprek.send("snelle check")
+        data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+        replies = await gesprek.click({**data, "A": "nee"})  # A 'nee' decides: local
+        assert messages.CHECK_UITKOMST_LOKAAL in seen_text(replies[0])
+
+    async def test_forged_values_of_any_type_are_refused_without_a_crash(self, gesprek: Gesprek):
+        replies = await gesprek.send("snelle check")
+        data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+        for vervalst in ({"tekst": 5}, {"tekst": ["ja"]}, {"A": ["ja"], "B": {"x": 1}}, {"gemeente": 7, "A": "ja"}):
+            replies = await gesprek.click({**data, **vervalst})
+            assert replies[0].text != messages.FOUT_EXCUSES
+            assert card_of(replies[1])["body"][0]["text"] == messages.SNEL_TITEL

@@ -40,12 +40,14 @@ KEUZES = ja_nee_keuzes(weet_niet=True, waarom=True)
         ("weet niet", None, WEET_NIET), ("weet ik niet", None, WEET_NIET), ("geen idee", None, WEET_NIET),
         ("don't know", None, WEET_NIET), ("weet nie", None, WEET_NIET),
         ("waarom", None, WAAROM), ("why?", None, WAAROM),
+        ("ja hoor", None, JA), ("nee, niet echt", None, NEE), ("ja want ze is dakloos", None, JA),
+        ("ik weet het niet", None, WEET_NIET), ("no idea", None, WEET_NIET),
         ("1", None, JA), ("2", None, NEE), ("3", None, WEET_NIET), ("4", None, WAAROM),
         (None, {"keuze": "nee", "vraag": "B"}, NEE), (None, {"keuze": "weet_niet", "vraag": "B"}, WEET_NIET),
         # not answers
         ("5", None, None), ("0", None, None), ("blauw", None, None), ("", None, None), (None, None, None),
         ("ja", {"keuze": "vervalst", "vraag": "B"}, None), (None, {"keuze": ["ja"], "vraag": "B"}, None),
-        (None, {"anders": "ja"}, None), ("j" * 10_000, None, None),
+        (None, {"anders": "ja"}, None), ("j" * 10_000, None, None), ("nee weet ik eigenlijk niet", None, None),
         ("1" * 5000, None, None), ("\U00010A40", None, None), ("٣٣٣", None, None),
         (None, {"keuze": "ja", "vraag": "A"}, None),  # a click on the card of an earlier question
         (None, {"keuze": "ja"}, None),  # a click that names no question

@@ -34,7 +34,9 @@ GEMEENTEN = [(gemeente, code) for code, gemeenten in VERWACHT.items() for gemeen
 # DOMAIN-FACTS §0: the year each seed document reports on.
 SEED_JAAR = {"000": "2014", "001": "2019", "002": "2024", "003": "2009", "004": "2018"}
 # DOMAIN-FACTS §5 and §9.10: only the WM address and phone were confirmed on a current page.
-GEVERIFIEERD = {"WM"}
+# DOMAIN-FACTS §5 confirms only WM's address and phone on a current page, not its e-mail address,
+# so no house's contact as a whole counts as checked (§9.10).
+GEVERIFIEERD: set[str] = set()
 
 CITAAT = re.compile(r"(?P<bestand>(?P<nummer>\d{3})_[0-9a-f]{16}\.txt) §(?P<kop>\S.*?)(?: \((?P<jaar>\d{4})\))?")
 URL = re.compile(r"https?://[^\s;)]+")

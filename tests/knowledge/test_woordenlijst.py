@@ -44,6 +44,9 @@ def test_queries_that_should_find_nothing_find_nothing(tekst: str):
         ("wat houdt een lang traject in?", "lang traject"), ("waar staat RIEC voor?", "riec"),
         ("what is a veelpleger?", "veelpleger"), ("what does PGA stand for?", "pga"), ("explain top x", "top x"),
         ("betekenis van bemoeizorg", "bemoeizorg"), ("wat zijn leefgebieden", "leefgebieden"),
+        ("wat betekend ZRM", "zrm"), ("wat wordt bedoeld met ZRM?", "zrm"), ("weet jij wat OGGZ is?", "oggz"),
+        ("kun je uitleggen wat een netwerkoverleg is?", "netwerkoverleg"), ("what's OGGZ", "oggz"),
+        ("wat is de betekenis van ZRM", "zrm"),
     ],
 )
 def test_question_forms_are_reduced_to_the_term(vraag: str, kern: str):
