@@ -210,18 +210,23 @@ def blader_card(t: Teksten, begrippen: Sequence[Begrip], letters: Sequence[str],
     return adaptive_card(body, [menu_button(t, t(messages.KNOP_TOON_UITLEG), "woordenlijst")])
 
 
+def _gemeente_veld(t: Teksten) -> dict[str, Any]:
+    """The text field for the gemeente, on the gemeente card and the quick check."""
+    return {
+        "type": "Input.Text",
+        "id": "gemeente",
+        "label": t(messages.GEMEENTE_LABEL),
+        "placeholder": t(messages.GEMEENTE_VOORBEELD),
+        "maxLength": 60,
+    }
+
+
 def gemeente_card(t: Teksten, formulier: str) -> dict[str, Any]:
     """Which gemeente: a text field, 'Verder', and 'Weet ik niet'."""
     return adaptive_card(
         [
             text_block(t(messages.GEMEENTE_VRAAG), weight="Bolder"),
-            {
-                "type": "Input.Text",
-                "id": "gemeente",
-                "label": t(messages.GEMEENTE_LABEL),
-                "placeholder": t(messages.GEMEENTE_VOORBEELD),
-                "maxLength": 60,
-            },
+            _gemeente_veld(t),
         ],
         [
             submit(t, t(messages.KNOP_VERDER), {FORMULIER: formulier}),
@@ -373,14 +378,6 @@ def snelle_check_card(t: Teksten, criteria: Criteriaset, formulier: str) -> dict
                 "choices": keuzes,
             }
         )
-    body.append(
-        {
-            "type": "Input.Text",
-            "id": "gemeente",
-            "label": t(messages.GEMEENTE_LABEL),
-            "placeholder": t(messages.GEMEENTE_VOORBEELD),
-            "maxLength": 60,
-        }
-    )
+    body.append(_gemeente_veld(t))
     body.append(text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small", isSubtle=True))
     return adaptive_card(body, [submit(t, t(messages.KNOP_UITKOMST), {FORMULIER: formulier})])
