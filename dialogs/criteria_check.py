@@ -153,14 +153,18 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
     """The quick mode: one card with every criterion, answered in one go; then the outcome.
 
     Two turns: "snelle check" -> the card; its submit (or the four answers typed) -> the outcome.
-    A submit with a criterion left open gets a message naming it and the card again.
+    A submit with a criterion left open gets a message naming it and the card again. When the case
+    is for the Veiligheidshuis and the card held no known gemeente, the gemeente is asked first.
     """
 
     def __init__(self, criteria: Criteriaset, opschaling: tuple[Opschalingsniveau, ...], regios: Regios) -> None:
         ComponentDialog.__init__(self, SNELLE_CHECK)
         _Uitkomst.__init__(self, criteria, opschaling, regios)
         self.add_dialog(CardSubmitPrompt(_FORMULIER, self._alles_beantwoord))
-        self.add_dialog(WaterfallDialog(_SNEL_WATERFALL, [self.ask_alles_step, self.show_uitkomst_step]))
+        self.add_dialog(GemeenteDialog(regios))
+        self.add_dialog(
+            WaterfallDialog(_SNEL_WATERFALL, [self.ask_alles_step, self.ask_gemeente_step, self.show_uitkomst_step])
+        )
         self.initial_dialog_id = _SNEL_WATERFALL
 
     async def ask_alles_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -171,13 +175,20 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
         opnieuw = t(messages.SNEL_ONVOLLEDIG, criteria="{criteria}")
         return await step.prompt(_FORMULIER, formulier_options(card, opnieuw))
 
-    async def show_uitkomst_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Evaluate the answers (validated by the prompt) and show the outcome, with the
-        Veiligheidshuis of the gemeente when one was filled in and known."""
+    async def ask_gemeente_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """Keep the answers; ask the gemeente when the case is for the Veiligheidshuis and the card
+        held none that is known (a typed one, or one not in Limburg, is asked again)."""
         antwoorden = _beslissend(self._criteria, self._antwoorden(step.result))
+        step.values[_ANTWOORDEN] = antwoorden
         genoemd = step.result.get("gemeente")
         treffer = self._regios.zoek_gemeente(genoemd) if isinstance(genoemd, str) and genoemd.strip() else None
-        return await self.toon_uitkomst(step, antwoorden, als_dict(treffer) if treffer else {})
+        if treffer is None and evaluate(self._criteria, antwoorden).uitkomst == AANMELDEN:
+            return await step.begin_dialog(GEMEENTE)
+        return await step.next(als_dict(treffer) if treffer else {})
+
+    async def show_uitkomst_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """Show the outcome, with the Veiligheidshuis of the gemeente when it is known."""
+        return await self.toon_uitkomst(step, step.values[_ANTWOORDEN], step.result or {})
 
     def _antwoorden(self, waarde: dict[str, Any]) -> dict[str, str]:
         """The answers of a submit, or of typed text ("ja, ja, nee, weet niet"); missing ones left out."""

@@ -190,7 +190,7 @@ class TestSnelleCheck:
         assert [v["id"] for v in vragen] == ["A", "B", "C", "D"]
         assert CRITERIA["A"].vraag_nl in vragen[0]["label"]
         data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
-        replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "nee", "D": "ja"})
+        replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "nee", "D": "ja", "gemeente": "Stein"})
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
         assert "▶ 3" in uitkomst
@@ -303,3 +303,12 @@ class TestSnelleCheckInvoer:
             replies = await gesprek.click({**data, **vervalst})
             assert replies[0].text != messages.FOUT_EXCUSES
             assert card_of(replies[1])["body"][0]["text"] == messages.SNEL_TITEL
+
+
+async def test_quick_check_for_aanmelden_without_a_known_gemeente_asks_it(gesprek: Gesprek):
+    replies = await gesprek.send("snelle check")
+    data = dict(buttons(replies[0]))[messages.KNOP_UITKOMST]
+    replies = await gesprek.click({**data, "A": "ja", "B": "ja", "C": "ja", "gemeente": "Amsterdam"})
+    assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
+    replies = await gesprek.send("Gulpen")
+    assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
