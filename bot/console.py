@@ -87,6 +87,8 @@ class ConsoleAdapter(BotAdapter):
         for element in card.get("body", []):
             if element.get("type") == "TextBlock":
                 regels.append(element["text"])
+            elif element.get("type") == "FactSet":
+                regels.extend(f"{feit['title']}: {feit['value']}" for feit in element.get("facts", []))
             elif element.get("type") == "Input.ChoiceSet":
                 # A dropdown cannot be clicked here; its choices can be typed instead.
                 keuzes = " · ".join(c["title"] for c in element["choices"])

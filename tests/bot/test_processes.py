@@ -107,7 +107,7 @@ def test_server_refuses_bad_configuration_with_a_clear_message(tmp_path):
 
 
 def test_console_chat_holds_a_conversation(tmp_path):
-    invoer = "hallo\n1\nja\nwaarom\nnee\nannuleren\nwat kun je?\nexit\n"
+    invoer = "hallo\n1\nja\nwaarom\nnee\nannuleren\nwat kun je?\ncheck\nja\nja\nja\nStein\nexit\n"
     uit = subprocess.run(
         [sys.executable, "-m", "bot", "chat"], cwd=tmp_path, env=_env(tmp_path),
         input=invoer, capture_output=True, text=True, timeout=60,
@@ -121,6 +121,7 @@ def test_console_chat_holds_a_conversation(tmp_path):
     assert "Waarom ik dit vraag" in tekst
     assert messages.CHECK_UITKOMST_LOKAAL in tekst
     assert messages.NIETS_TE_STOPPEN in tekst
+    assert "Telefoon: 046 477 87 00" in tekst  # the contact facts of the Veiligheidshuis, as text
     assert "Traceback" not in uit.stderr
     assert (tmp_path / "data" / "zvh-assistent.db").exists()
 
