@@ -95,7 +95,9 @@ class InterruptibleDialog(ComponentDialog):
         if gevaar is None:
             return False
         t = teksten_voor(context)
-        nood = gevaar.noodnummer
+        nood, lijn = gevaar.noodnummer, gevaar.hulplijn
         wanneer = nood.wanneer_en if t.taal == EN else nood.wanneer_nl
-        await context.send_activity(cards.as_activity(cards.acuut_card(t, nood.nummer, wanneer, nood.bron)))
+        hulplijn = ((lijn.wanneer_en if t.taal == EN else lijn.wanneer_nl), lijn.bron) if lijn else None
+        card = cards.acuut_card(t, nood.nummer, wanneer, nood.bron, hulplijn)
+        await context.send_activity(cards.as_activity(card))
         return True

@@ -126,15 +126,19 @@ def hulp_card(t: Teksten, melding: str | None = None) -> dict[str, Any]:
     )
 
 
-def acuut_card(t: Teksten, nummer: str, wanneer: str, bron: str) -> dict[str, Any]:
-    """The emergency number first and large, then what to do, then the source."""
+def acuut_card(
+    t: Teksten, nummer: str, wanneer: str, bron: str, hulplijn: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The emergency number first and large, then what to do (and a helpline such as 113 with what
+    it is for), then the sources."""
     return adaptive_card(
         [
             # No "call" button: Teams desktop and web do not open tel: links from a card.
             text_block(t(messages.ACUUT_TITEL, nummer=nummer), size="Large", weight="Bolder", color="Attention"),
             text_block(wanneer, weight="Bolder"),
+            *([text_block(hulplijn[0], weight="Bolder")] if hulplijn else []),
             text_block(t(messages.ACUUT_TEKST)),
-            bron_block(t, bron),
+            bron_block(t, f"{bron}; {hulplijn[1]}" if hulplijn else bron),
         ],
     )
 

@@ -34,11 +34,12 @@ class Noodnummer:
 
 @dataclass(frozen=True, slots=True)
 class Gevaarsoort:
-    """A kind of acute danger with the words that signal it."""
+    """A kind of acute danger with the words that signal it, and a helpline beside 112 if any."""
 
     naam: str
     altijd: tuple[tuple[str, ...], ...]
     met_nu: tuple[tuple[str, ...], ...]
+    hulplijn: Noodnummer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Gevaar:
     soort: str
     woorden: tuple[str, ...]
     noodnummer: Noodnummer
+    hulplijn: Noodnummer | None = None
 
 
 def _frases(bestand: str, entry: str, lijst: object) -> tuple[tuple[str, ...], ...]:
@@ -75,17 +77,21 @@ def parse_acuut(naam: str, tekst: str) -> Acuutlijst:
         met_nu = _frases(naam, soort, record.get("met_nu", []))
         if not altijd and not met_nu:
             raise KennisFout(naam, soort, "heeft geen woorden")
-        soorten.append(Gevaarsoort(soort, altijd, met_nu))
+        hulplijn = _noodnummer(naam, f"{soort}.hulplijn", record["hulplijn"]) if "hulplijn" in record else None
+        soorten.append(Gevaarsoort(soort, altijd, met_nu, hulplijn))
     if not soorten:
         raise KennisFout(naam, "soort", "geen enkele soort gevaar")
     nu = _frases(naam, "nu", data.get("nu"))
     if not nu:
         raise KennisFout(naam, "nu", "lijst is leeg")
-    record = data.get("noodnummer", {})
-    noodnummer = Noodnummer(
-        *(require_text(naam, "noodnummer", record, veld) for veld in ("nummer", "wanneer_nl", "wanneer_en", "bron"))
-    )
-    return Acuutlijst(tuple(soorten), nu, noodnummer)
+    return Acuutlijst(tuple(soorten), nu, _noodnummer(naam, "noodnummer", data.get("noodnummer", {})))
+
+
+def _noodnummer(naam: str, entry: str, record: object) -> Noodnummer:
+    if not isinstance(record, dict):
+        raise KennisFout(naam, entry, "verwacht een tabel met nummer, wanneer_nl, wanneer_en en bron")
+    velden = ("nummer", "wanneer_nl", "wanneer_en", "bron")
+    return Noodnummer(*(require_text(naam, entry, record, veld) for veld in velden))
 
 
 @cache
@@ -105,7 +111,7 @@ def acuut_gevaar(tekst: str, lijst: Acuutlijst) -> Gevaar | None:
         if nu:
             gevonden += [f for f in soort.met_nu if _komt_voor(f, gegeven)]
         if gevonden:
-            return Gevaar(soort.naam, tuple(" ".join(f) for f in gevonden), lijst.noodnummer)
+            return Gevaar(soort.naam, tuple(" ".join(f) for f in gevonden), lijst.noodnummer, soort.hulplijn)
     return None
 
 

@@ -182,7 +182,10 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.hulp_card(t, melding=t(messages.IN_AANBOUW, onderdeel=t(messages.KNOP_AANMELDEN))),
         lambda t: cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN)),
     ],
-    "acuut_card": [lambda t: cards.acuut_card(t, "112", "Is er nu gevaar voor iemand? Bel direct 112.", "bron 004")],
+    "acuut_card": [
+        lambda t: cards.acuut_card(t, "112", "Is er nu gevaar voor iemand? Bel direct 112.", "bron 004"),
+        lambda t: cards.acuut_card(t, "112", "Bel direct 112.", "bron 004", ("Bel 113.", "https://www.113.nl")),
+    ],
     "vraag_card": [
         lambda t: cards.vraag_card(
             t, "A", t(messages.CHECK_VRAAG_KOP, code="A", aantal=4), "Spelen er problemen op meer dan één leefgebied?",

@@ -104,6 +104,11 @@ class TestVeiligheidEerst:
         assert is_acuut_card(replies[0])
         assert messages.CHECK_INTRO in seen_text(replies[1])
 
+    async def test_suicide_intent_gets_112_first_and_113_on_the_same_card(self, gesprek: Gesprek):
+        replies = await gesprek.send("mijn cliënt heeft zelfmoordgedachten")
+        assert is_acuut_card(replies[0])
+        assert "Bel 113" in seen_text(replies[0])
+
     async def test_danger_at_the_end_of_a_long_message_is_not_missed(self, gesprek: Gesprek):
         replies = await gesprek.send("Lange inleiding over de situatie thuis. " * 30 + "Nu dreigt hij met zelfmoord.")
         assert is_acuut_card(replies[0])

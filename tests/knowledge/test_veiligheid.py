@@ -63,6 +63,15 @@ def test_no_danger_no_112(tekst: str):
     assert acuut_gevaar(tekst, ACUUT) is None
 
 
+def test_suicide_signals_also_name_113_with_its_official_source():
+    gevaar = acuut_gevaar("ze praat over zelfmoord", ACUUT)
+    assert gevaar.hulplijn is not None
+    assert gevaar.hulplijn.nummer == "113"
+    assert "113" in gevaar.hulplijn.wanneer_nl and "112" in gevaar.hulplijn.wanneer_nl
+    assert gevaar.hulplijn.bron.startswith("https://www.113.nl")
+    assert acuut_gevaar("hij heeft een mes", ACUUT).hulplijn is None
+
+
 def test_the_number_has_dutch_and_english_text_and_an_official_source():
     nummer = ACUUT.noodnummer
     assert "112" in nummer.wanneer_nl and "112" in nummer.wanneer_en
