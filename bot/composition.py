@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from botbuilder.core import Middleware, PrivateConversationState, Storage
+from knowledge.meldpunten import load_meldpunten
 
 from bot.handler import ZvhBot
 from bot.middleware import EenBeurtTegelijk, TaalMiddleware
@@ -26,6 +27,7 @@ def load_kennis() -> Kennis:
         opschaling=load_opschaling(),
         woordenlijst=load_woordenlijst(),
         regios=load_regios(),
+        meldpunten=load_meldpunten(),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
+from knowledge.meldpunten import Meldpunten
 
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
@@ -38,6 +39,7 @@ class Kennis:
     opschaling: tuple[Opschalingsniveau, ...]
     woordenlijst: Woordenlijst
     regios: Regios
+    meldpunten: Meldpunten
 
 
 def tekst_van(turn_context: TurnContext) -> str:

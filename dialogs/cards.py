@@ -18,6 +18,7 @@ from dialogs import messages
 from dialogs.i18n import EN, Teksten
 from knowledge.bronnen import leesbaar
 from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opschalingsniveau
+from knowledge.meldpunten import Meldpunt, Signaalsoort
 from knowledge.overleggen import Overleggen
 from knowledge.regios import Veiligheidshuis
 from knowledge.woordenlijst import Begrip
@@ -225,11 +226,11 @@ def _gemeente_veld(t: Teksten) -> dict[str, Any]:
     }
 
 
-def gemeente_card(t: Teksten, formulier: str) -> dict[str, Any]:
-    """Which gemeente: a text field, 'Verder', and 'Weet ik niet'."""
+def gemeente_card(t: Teksten, formulier: str, vraag: str) -> dict[str, Any]:
+    """Which gemeente: the question, a text field, 'Verder', and 'Weet ik niet'."""
     return adaptive_card(
         [
-            text_block(t(messages.GEMEENTE_VRAAG), weight="Bolder"),
+            text_block(vraag, weight="Bolder"),
             _gemeente_veld(t),
         ],
         [
@@ -257,6 +258,55 @@ def overleggen_card(t: Teksten, antwoord: Overleggen) -> dict[str, Any]:
             if overleg.toelichting:
                 body.append(text_block(overleg.toelichting, size="Small", isSubtle=True))
             body.append(bron_block(t, overleg.bron))
+    return adaptive_card(body, [menu_button(t, t(messages.KNOP_MENU), "hulp")])
+
+
+def meldpunten_card(
+    t: Teksten,
+    soort: Signaalsoort,
+    meldpunten: Sequence[Meldpunt],
+    huis: Veiligheidshuis | None,
+    gemeente: dict[str, Any],
+) -> dict[str, Any]:
+    """A kind of signal: what it is, the signs, and per meldpunt how to reach it, what happens next
+    and what to have at hand; regional meldpunten first, every fact with its source."""
+    engels = t.taal == EN
+    body: list[dict[str, Any]] = [
+        title_block(soort.naam_en if engels else soort.naam_nl),
+        text_block(soort.uitleg_en if engels else soort.uitleg_nl),
+    ]
+    signalen = soort.signalen_en if engels else soort.signalen_nl
+    if signalen:
+        body.append(text_block(t(messages.SIGNAAL_SIGNALEN), weight="Bolder", size="Small"))
+        body.append(text_block("\n".join(f"- {signaal}" for signaal in signalen), size="Small"))
+    body.append(bron_block(t, soort.bron))
+    body.append(text_block(t(messages.SIGNAAL_MELDPUNTEN), size="Medium", weight="Bolder", spacing="Medium"))
+    if huis is not None:
+        body.append(text_block(t(messages.SIGNAAL_REGIO, gemeente=gemeente.get("gemeente", ""), huis=huis.naam)))
+    else:
+        body.append(text_block(t(messages.SIGNAAL_LANDELIJK), size="Small"))
+    for meldpunt in meldpunten:
+        body.append(text_block(meldpunt.naam, weight="Bolder", spacing="Medium"))
+        body.append(text_block(meldpunt.wat_en if engels else meldpunt.wat_nl))
+        feiten = [
+            {"title": t(label), "value": waarde}
+            for label, waarde in (
+                (messages.HUIS_TELEFOON, meldpunt.telefoon),
+                (messages.HUIS_WEBSITE, meldpunt.website),
+                (messages.HUIS_EMAIL, meldpunt.email),
+            )
+            if waarde
+        ]
+        if feiten:
+            body.append({"type": "FactSet", "facts": feiten})
+        daarna = meldpunt.daarna_en if engels else meldpunt.daarna_nl
+        if daarna:
+            body.append(text_block(t(messages.SIGNAAL_DAARNA, tekst=daarna), size="Small"))
+        voorbereiden = meldpunt.voorbereiden_en if engels else meldpunt.voorbereiden_nl
+        if voorbereiden:
+            body.append(text_block(t(messages.SIGNAAL_VOORBEREIDEN, tekst=voorbereiden), size="Small"))
+        body.append(bron_block(t, meldpunt.bron))
+    body.append(text_block(t(messages.SIGNAAL_PRIVACY), isSubtle=True, size="Small"))
     return adaptive_card(body, [menu_button(t, t(messages.KNOP_MENU), "hulp")])
 
 

@@ -22,6 +22,7 @@ GEMEENTE = "GemeenteDialog"
 _WATERFALL = f"{GEMEENTE}.waterfall"
 _PROMPT = f"{GEMEENTE}.formulier"
 _OVERSLAAN = "overslaan"
+VRAAG = "vraag"
 _WEET_NIET = {*WEET_NIET_WOORDEN, "overslaan", "sla over", "skip"}
 
 
@@ -36,11 +37,13 @@ class GemeenteDialog(ComponentDialog):
         self.initial_dialog_id = _WATERFALL
 
     async def ask_gemeente_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Ask for the gemeente on a card with a text field and a 'weet ik niet' button."""
+        """Ask for the gemeente on a card with a text field and a 'weet ik niet' button
+        (options {"vraag": text} puts the question in the caller's words)."""
         t = teksten_voor(step.context)
+        vraag = (step.options or {}).get(VRAAG) or t(messages.GEMEENTE_VRAAG)
         # {genoemd} and {lijst} stay placeholders: the validator fills them in for a retry.
         opnieuw = t(messages.GEMEENTE_ONBEKEND, genoemd="{genoemd}", lijst="{lijst}")
-        return await step.prompt(_PROMPT, formulier_options(cards.gemeente_card(t, GEMEENTE), opnieuw))
+        return await step.prompt(_PROMPT, formulier_options(cards.gemeente_card(t, GEMEENTE, vraag), opnieuw))
 
     async def end_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """End with the gemeente found, as a plain dict."""

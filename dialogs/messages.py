@@ -91,6 +91,20 @@ SNEL_ONVOLLEDIG = N_(
 )
 KNOP_UITKOMST = N_("Toon uitkomst")
 
+# Signaal melden
+SIGNAAL_KOP = N_("Signaal melden")
+SIGNAAL_GEVAAR = N_("Eerst dit: is iemand op dit moment in gevaar?")
+SIGNAAL_WELKE = N_("Waar gaat je zorg over?")
+SIGNAAL_WELKE_TWIJFEL = N_("Je bericht kan over meer dan één soort signaal gaan. Welke past het best?")
+SIGNAAL_SIGNALEN = N_("Signalen om op te letten")
+SIGNAAL_MELDPUNTEN = N_("Waar meld je dit")
+SIGNAAL_REGIO = N_("Voor de gemeente {gemeente} ({huis})")
+SIGNAAL_LANDELIJK = N_("Geen gemeente gekozen: hieronder de landelijke en alle regionale meldpunten.")
+SIGNAAL_DAARNA = N_("Wat er daarna gebeurt: {tekst}")
+SIGNAAL_VOORBEREIDEN = N_("Houd bij de hand: {tekst}")
+SIGNAAL_GEMEENTE = N_("In welke gemeente speelt dit? Dan noem ik de meldpunten voor die regio.")
+SIGNAAL_PRIVACY = N_("Noem bij het melden alleen wat nodig is; in deze chat geen namen of BSN.")
+
 # Gemeente and Veiligheidshuis
 GEMEENTE_VRAAG = N_("In welke gemeente woont de betrokkene? Dan noem ik het Veiligheidshuis waar je aanmeldt.")
 GEMEENTE_LABEL = N_("Gemeente")

@@ -52,7 +52,13 @@ def ja_nee_keuzes(*, weet_niet: bool = False, waarom: bool = False) -> list[str]
     return [JA, NEE, *([WEET_NIET] if weet_niet else []), *([WAAROM] if waarom else [])]
 
 
-def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag_id: str | None = None) -> str | None:
+def herken_keuze(
+    tekst: str | None,
+    waarde: object,
+    keuzes: Sequence[str],
+    vraag_id: str | None = None,
+    namen: dict[str, list[str]] | None = None,
+) -> str | None:
     """The chosen value from a card click ({"keuze": v, "vraag": id}) or from typed text
     (the word, a Dutch or English synonym, the button's number, or a small typo)."""
     if isinstance(waarde, dict):
@@ -66,7 +72,10 @@ def herken_keuze(tekst: str | None, waarde: object, keuzes: Sequence[str], vraag
         return None
     if antwoord.isdecimal() and len(antwoord) <= 2 and 1 <= int(antwoord) <= len(keuzes):
         return keuzes[int(antwoord) - 1]
-    woorden = {normalise(s): keuze for keuze in keuzes for s in (keuze, *_SYNONIEMEN.get(keuze, ()))}
+    extra = namen or {}
+    woorden = {
+        normalise(s): keuze for keuze in keuzes for s in (keuze, *_SYNONIEMEN.get(keuze, ()), *extra.get(keuze, ()))
+    }
     if antwoord in woorden:
         return woorden[antwoord]
     eerste, _, rest = antwoord.partition(" ")
@@ -149,7 +158,7 @@ class KeuzePrompt(CardSubmitPrompt):
         plain = _plain(options)
         result = PromptRecognizerResult()
         activity = turn_context.activity
-        gekozen = herken_keuze(activity.text, activity.value, plain["keuzes"], plain["vraag_id"])
+        gekozen = herken_keuze(activity.text, activity.value, plain["keuzes"], plain["vraag_id"], plain.get("namen"))
         if gekozen is not None:
             result.succeeded, result.value = True, gekozen
         elif isinstance(activity.value, dict) and _is_verlopen(activity.value, plain["vraag_id"]):
@@ -162,9 +171,13 @@ def formulier_options(card: dict[str, Any], opnieuw: str) -> PromptOptions:
     return PromptOptions(validations={"card": card, "opnieuw": opnieuw})
 
 
-def keuze_options(t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: list[str]) -> PromptOptions:
-    """PromptOptions for KeuzePrompt: the question card, the retry texts, the allowed values."""
-    titels = [(keuze, t(_TITELS.get(keuze, keuze))) for keuze in keuzes]
+def keuze_options(
+    t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: list[str], titels_van: dict[str, str] | None = None
+) -> PromptOptions:
+    """PromptOptions for KeuzePrompt: the question card, the retry texts, the allowed values.
+    titels_van gives button titles (already in the user's language) for values other than ja/nee."""
+    titels_van = titels_van or {}
+    titels = [(keuze, titels_van.get(keuze) or t(_TITELS.get(keuze, keuze))) for keuze in keuzes]
     namen = [titel for _, titel in titels]
     opties = ", ".join(namen[:-1]) + f" {t(messages.OF)} {namen[-1]}" if len(namen) > 1 else namen[0]
     return PromptOptions(
@@ -174,5 +187,7 @@ def keuze_options(t: Teksten, vraag_id: str, kop: str, vraag: str, keuzes: list[
             "verlopen": t(messages.VERLOPEN_KNOP),
             "keuzes": list(keuzes),
             "vraag_id": vraag_id,
+            # A typed button title is an answer too ("Verward of onbegrepen gedrag").
+            "namen": {keuze: [titel] for keuze, titel in titels},
         }
     )

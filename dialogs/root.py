@@ -21,24 +21,34 @@ stateDiagram-v2
 
 from __future__ import annotations
 
+import re
+
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
 
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
 from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
 from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
+from dialogs.gemeente import als_dict
 from dialogs.i18n import teksten_voor
+from dialogs.signaal import SIGNAAL, SOORTEN, SignaalDialog
 from knowledge import intenties as intent
 from knowledge.intenties import herken, herken_commando
-from knowledge.overleggen import zoek_overleggen
+from knowledge.meldpunten import herken_soort
+from knowledge.overleggen import gemeente_in, zoek_overleggen
+from knowledge.tekst import normalise, woorden
 from knowledge.woordenlijst import blader_letter
 
 ROOT = "RootDialog"
 _NIET_GEBOUWD = {
     intent.AANMELDEN: messages.KNOP_AANMELDEN,
-    intent.SIGNAAL: messages.KNOP_SIGNAAL,
     intent.MIJN_AANMELDINGEN: messages.KNOP_MIJN_AANMELDINGEN,
 }
+# A free-text signal is a sentence about someone ("mijn buurjongen wil naar Syrië om te strijden"),
+# not a term: shorter messages are left to the glossary.
+_WOORDEN_IN_EEN_SIGNAAL = 5
+_SIGNALEN_VAN = re.compile(r"\b(?:signalen|tekenen|kenmerken|signs) (?:van|bij|voor|of)\b")
 
 __all__ = ["ROOT", "Kennis", "RootDialog"]
 
@@ -50,6 +60,7 @@ class RootDialog(InterruptibleDialog):
         super().__init__(ROOT, kennis)
         self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
         self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
+        self.add_dialog(SignaalDialog(kennis.meldpunten, kennis.regios, kennis.acuut))
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""
@@ -63,7 +74,12 @@ class RootDialog(InterruptibleDialog):
             actie = intent.WOORDENLIJST
         if actie is None and (commando := herken_commando(tekst, self._kennis.intenties)):
             actie = commando.intentie
-        if actie is None and await glossary.beantwoord_vraag(
+        soorten = herken_soort(tekst, self._kennis.meldpunten)
+        if actie is None and soorten and await self._beantwoord_meldvraag(context, tekst, soorten):
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
+        wil_melden = bool(soorten) and any(w.startswith(("meld", "report")) for w in woorden(tekst))
+        if actie is None and not wil_melden and await glossary.beantwoord_vraag(
             context, woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=False, of_alleen_een_begrip=True
         ):
             # "wat is radicalisering?" or just "verward gedrag" asks about a term, not to report a signal.
@@ -71,6 +87,10 @@ class RootDialog(InterruptibleDialog):
         if actie is None:
             herkenning = herken(tekst, self._kennis.intenties)
             actie = herkenning.intentie if herkenning else None
+        if actie is None and soorten and len(woorden(tekst)) >= _WOORDEN_IN_EEN_SIGNAAL:
+            actie = intent.SIGNAAL
+        if actie == intent.SIGNAAL:
+            return await inner_dc.begin_dialog(SIGNAAL, {SOORTEN: list(soorten)})
         if actie == intent.CRITERIA_CHECK:
             return await inner_dc.begin_dialog(CRITERIA_CHECK)
         if actie == intent.SNELLE_CHECK:
@@ -95,3 +115,17 @@ class RootDialog(InterruptibleDialog):
                 # The 112 card is a complete answer; anything else unknown gets the menu.
                 await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN))))
         return DialogTurnResult(DialogTurnStatus.Complete)
+
+    async def _beantwoord_meldvraag(self, context: TurnContext, tekst: str, soorten: tuple[str, ...]) -> bool:
+        """'waar meld ik verward gedrag in Roermond?' or 'wat zijn signalen van radicalisering?':
+        answered at once with the meldpunten card, no questions asked."""
+        gemeente = gemeente_in(woorden(tekst), self._kennis.regios)
+        if len(soorten) != 1 or (gemeente is None and not _SIGNALEN_VAN.search(normalise(tekst))):
+            return False
+        meldpunten = self._kennis.meldpunten
+        huis = gemeente.veiligheidshuis if gemeente else None
+        gevonden = meldpunten.voor(soorten[0], huis.code if huis else None)
+        plain = als_dict(gemeente) if gemeente else {}
+        card = cards.meldpunten_card(teksten_voor(context), meldpunten.soort(soorten[0]), gevonden, huis, plain)
+        await context.send_activity(cards.as_activity(card))
+        return True

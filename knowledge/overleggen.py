@@ -41,7 +41,7 @@ def zoek_overleggen(vraag: str, regios: Regios) -> Overleggen | None:
     gegeven = woorden(vraag)
     if not any(w.startswith(_OVER_OVERLEG) for w in gegeven):
         return None
-    gemeente = _gemeente_in(gegeven, regios)
+    gemeente = gemeente_in(gegeven, regios)
     doelgroep = next((sleutel for sleutel, namen in _DOELGROEP_WOORDEN.items() if _noemt(gegeven, namen)), None)
     if " top x " in f" {' '.join(gegeven)} ":
         doelgroep = "top x"
@@ -66,7 +66,7 @@ def _past(overleg: Overleg, doelgroep: str) -> bool:
     return doelgroep in tekst
 
 
-def _gemeente_in(gegeven: list[str], regios: Regios) -> GemeenteTreffer | None:
+def gemeente_in(gegeven: list[str], regios: Regios) -> GemeenteTreffer | None:
     """The first gemeente named in the words (longest names first: 'valkenburg aan de geul')."""
     for lengte in (4, 3, 2, 1):
         for start in range(len(gegeven) - lengte + 1):

@@ -28,6 +28,7 @@ from jsonschema.exceptions import ValidationError
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.criteria import evaluate, load_criteria, load_opschaling
+from knowledge.meldpunten import load_meldpunten
 from knowledge.overleggen import zoek_overleggen
 from knowledge.regios import load_regios
 from knowledge.woordenlijst import Begrip, load_woordenlijst
@@ -197,7 +198,18 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.begrip_card(t, _langste(), ()),
     ],
     "twijfel_card": [lambda t: cards.twijfel_card(t, load_woordenlijst().alfabetisch()[:8])],
-    "gemeente_card": [lambda t: cards.gemeente_card(t, "GemeenteDialog")],
+    "gemeente_card": [lambda t: cards.gemeente_card(t, "GemeenteDialog", t(messages.GEMEENTE_VRAAG))],
+    "meldpunten_card": [
+        lambda t, soort=soort, huis=huis: cards.meldpunten_card(
+            t,
+            load_meldpunten().soort(soort),
+            load_meldpunten().voor(soort, huis),
+            load_regios().per_code(huis) if huis else None,
+            {"gemeente": "Stein"} if huis else {},
+        )
+        for soort in ("radicalisering", "polarisatie", "verward_gedrag", "huiselijk_geweld", "anders")
+        for huis in ("WM", "MH", "PS", "ML", "NL", None)
+    ],
     "overleggen_card": [
         lambda t, vraag=vraag: cards.overleggen_card(t, zoek_overleggen(vraag, load_regios()))
         for vraag in ("welke overleggen zijn er in Maastricht", "welk overleg voor radicalisering",

@@ -52,6 +52,16 @@ const STEPS = [
     },
   },
   {
+    name: 'signaal-melden',
+    async run(ui) {
+      await ui.send('signaal', 'Eerst dit: is iemand op dit moment in gevaar?');
+      await ui.click('Nee', 'Waar gaat je zorg over?');
+      await ui.click('Verward of onbegrepen gedrag', 'In welke gemeente speelt dit?');
+      await ui.send('Roermond', 'Waar meld je dit');
+      await ui.waitForCard('0800-1205');
+    },
+  },
+  {
     name: 'woordenlijst-vraag',
     async run(ui) {
       await ui.send('wat betekent oggz?', 'OGGZ – Openbare Geestelijke Gezondheidszorg');
