@@ -5,7 +5,9 @@ Priority for every message, in or out of a flow (DESIGN.md):
 2. commands: "annuleren/stop/opnieuw" end any flow, "help/menu/?" shows help and resumes the flow;
 3. a running flow gets the message (glossary questions and clicks are answered first, then the
    flow's question is asked again; 1-3 live in dialogs/base.py, so they work inside every flow);
-4. otherwise an intent starts a capability (menu buttons send {"actie": ...});
+4. otherwise a direct question about meldpunten is answered ("waar meld ik verward gedrag in
+   Roermond?"), a glossary question is answered, or an intent or a described signal starts a
+   capability (menu buttons send {"actie": ...});
 5. otherwise a question about the overleggen of a Veiligheidshuis, or a glossary question, is answered;
 6. otherwise the fallback: what I did not understand plus the menu, never an empty turn.
 
@@ -13,6 +15,8 @@ Priority for every message, in or out of a flow (DESIGN.md):
 stateDiagram-v2
     [*] --> route: message
     route --> CriteriaCheckDialog: criteria_check
+    route --> SnelleCheckDialog: snelle_check
+    route --> SignaalDialog: signaal / a described signal
     route --> [*]: begrip / woordenlijst / help / welkom / fallback / in aanbouw
     CriteriaCheckDialog --> CriteriaCheckDialog: help, 112, "wat is ...?" (same question again)
     CriteriaCheckDialog --> [*]: uitkomst / annuleren
