@@ -75,6 +75,12 @@ def klik_waarde(turn_context: TurnContext, sleutel: str) -> str | None:
     return gevonden if isinstance(gevonden, str) and gevonden else None
 
 
+def feiten_blocks(t: Teksten, feiten: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Contact facts (label, value) as one FactSet, leaving out what is unknown; [] when nothing is."""
+    bekend = [{"title": t(label), "value": waarde} for label, waarde in feiten if waarde]
+    return [{"type": "FactSet", "facts": bekend}] if bekend else []
+
+
 def bron_block(t: Teksten, bron: str, kop: str = messages.BRON) -> dict[str, Any]:
     """The source line of a card, with document titles instead of file names."""
     return text_block(t(kop, bron=leesbaar(bron)), isSubtle=True, size="Small")
@@ -288,17 +294,11 @@ def meldpunten_card(
     for meldpunt in meldpunten:
         body.append(text_block(meldpunt.naam, weight="Bolder", spacing="Medium"))
         body.append(text_block(meldpunt.wat_en if engels else meldpunt.wat_nl))
-        feiten = [
-            {"title": t(label), "value": waarde}
-            for label, waarde in (
-                (messages.HUIS_TELEFOON, meldpunt.telefoon),
-                (messages.HUIS_WEBSITE, meldpunt.website),
-                (messages.HUIS_EMAIL, meldpunt.email),
-            )
-            if waarde
-        ]
-        if feiten:
-            body.append({"type": "FactSet", "facts": feiten})
+        body += feiten_blocks(
+            t,
+            ((messages.HUIS_TELEFOON, meldpunt.telefoon), (messages.HUIS_WEBSITE, meldpunt.website),
+             (messages.HUIS_EMAIL, meldpunt.email)),
+        )
         daarna = meldpunt.daarna_en if engels else meldpunt.daarna_nl
         if daarna:
             body.append(text_block(t(messages.SIGNAAL_DAARNA, tekst=daarna), size="Small"))
@@ -342,18 +342,11 @@ def huis_blocks(t: Teksten, huis: Veiligheidshuis | None, gemeente: dict[str, An
     if gemeente.get("genoemd") and gemeente.get("genoemd") != gemeente.get("gemeente"):
         nu = t(messages.HUIS_GEMEENTE_NU, genoemd=gemeente["genoemd"], gemeente=gemeente["gemeente"])
         blokken.append(text_block(nu))
-    feiten = [
-        {"title": t(label), "value": waarde}
-        for label, waarde in (
-            (messages.HUIS_ADRES, contact.adres),
-            (messages.HUIS_TELEFOON, contact.telefoon),
-            (messages.HUIS_EMAIL, contact.email),
-            (messages.HUIS_WEBSITE, contact.website),
-        )
-        if waarde
-    ]
-    if feiten:
-        blokken.append({"type": "FactSet", "facts": feiten})
+    blokken += feiten_blocks(
+        t,
+        ((messages.HUIS_ADRES, contact.adres), (messages.HUIS_TELEFOON, contact.telefoon),
+         (messages.HUIS_EMAIL, contact.email), (messages.HUIS_WEBSITE, contact.website)),
+    )
     # The route, caveats and notes are Dutch in the sources; they are shown as they are.
     if contact.aanmelden:
         blokken.append(text_block(contact.aanmelden, size="Small"))

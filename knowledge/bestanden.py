@@ -41,3 +41,13 @@ def require_text(bestand: str, entry: str, record: dict[str, Any], veld: str) ->
     if not isinstance(waarde, str) or not waarde.strip():
         raise KennisFout(bestand, entry, f"veld '{veld}' ontbreekt of is leeg")
     return waarde.strip()
+
+
+def optional_text(bestand: str, entry: str, record: dict[str, Any], veld: str) -> str:
+    """An optional text field: "" when absent, a KennisFout when present but not a non-empty text."""
+    if veld not in record:
+        return ""
+    waarde = record[veld]
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise KennisFout(bestand, entry, f"veld '{veld}' moet een niet-lege tekst zijn (laat het weg als onbekend)")
+    return waarde.strip()

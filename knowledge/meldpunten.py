@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from knowledge.bestanden import KennisFout, parse_toml, read_text, require_text
+from knowledge.bestanden import KennisFout, optional_text, parse_toml, read_text, require_text
 from knowledge.regios import load_regios
 from knowledge.tekst import woorden
 
@@ -255,15 +255,6 @@ def _teksten(bestand: str, entry: str, record: dict[str, Any], veld: str, *, lee
     return tuple(w.strip() for w in waarde)
 
 
-def _optioneel(bestand: str, entry: str, record: dict[str, Any], veld: str) -> str:
-    if veld not in record:
-        return ""
-    waarde = record[veld]
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise KennisFout(bestand, entry, f"veld '{veld}' moet een niet-lege tekst zijn (laat het weg als onbekend)")
-    return waarde.strip()
-
-
 def _parse_soort(bestand: str, index: int, record: dict[str, Any]) -> Signaalsoort:
     code = _code(bestand, f"soort #{index}", record)
     _alleen_bekend(bestand, code, record, _SOORT_BEKEND)
@@ -307,7 +298,7 @@ def _parse_meldpunt(
     for regio in regios:
         if regio != LANDELIJK and regio not in huizen:
             raise KennisFout(bestand, code, f"onbekende regio '{regio}' (bekend: {', '.join(sorted(huizen))} of '*')")
-    contact = {veld: _optioneel(bestand, code, record, veld) for veld in _CONTACTVELDEN}
+    contact = {veld: optional_text(bestand, code, record, veld) for veld in _CONTACTVELDEN}
     telefoon = contact["telefoon"]
     if telefoon and not (_TELEFOON.fullmatch(telefoon) and any(c.isdigit() for c in telefoon)):
         raise KennisFout(bestand, code, f"telefoon '{telefoon}' mag alleen cijfers, spaties, streepjes en + bevatten")
@@ -315,7 +306,7 @@ def _parse_meldpunt(
         raise KennisFout(bestand, code, f"website '{contact['website']}' moet met http:// of https:// beginnen")
     if contact["email"] and not _EMAIL.fullmatch(contact["email"]):
         raise KennisFout(bestand, code, f"email '{contact['email']}' is geen e-mailadres")
-    bron = _optioneel(bestand, code, record, "bron")
+    bron = optional_text(bestand, code, record, "bron")
     if any(contact.values()) and not bron:
         raise KennisFout(bestand, code, "heeft telefoon, website of email maar geen bron")
     teksten = ("naam", "wat_nl", "wat_en", "daarna_nl", "daarna_en", "voorbereiden_nl", "voorbereiden_en")

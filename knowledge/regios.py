@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from knowledge.bestanden import KennisFout, parse_toml, read_text, require_text
+from knowledge.bestanden import KennisFout, optional_text, parse_toml, read_text, require_text
 from knowledge.tekst import normalise
 
 _BESTAND = "regios.toml"
@@ -190,16 +190,6 @@ def _kern(tekst: str) -> str:
     return _sleutel(_VOORVOEGSEL.sub("", " ".join(normalise(tekst).replace("?", " ").split())))
 
 
-def _tekst(bestand: str, entry: str, record: dict[str, Any], veld: str) -> str:
-    """An optional text field: "" when absent, an error when present but not a non-empty text."""
-    if veld not in record:
-        return ""
-    waarde = record[veld]
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise KennisFout(bestand, entry, f"veld '{veld}' moet een niet-lege tekst zijn (laat het weg als onbekend)")
-    return waarde.strip()
-
-
 def _teksten(bestand: str, entry: str, record: dict[str, Any], veld: str) -> tuple[str, ...]:
     waarde = record.get(veld)
     if not isinstance(waarde, list) or not waarde or not all(isinstance(w, str) and w.strip() for w in waarde):
@@ -226,7 +216,7 @@ def _parse_contact(bestand: str, code: str, record: Any) -> Contact:
     if not isinstance(record, dict):
         raise KennisFout(bestand, code, "tabel 'contact' ontbreekt")
     _alleen_bekend(bestand, entry, record, _CONTACT_BEKEND)
-    velden = {veld: _tekst(bestand, entry, record, veld) for veld in _CONTACTVELDEN}
+    velden = {veld: optional_text(bestand, entry, record, veld) for veld in _CONTACTVELDEN}
     telefoon = velden["telefoon"]
     if telefoon and not (_TELEFOON.fullmatch(telefoon) and any(c.isdigit() for c in telefoon)):
         raise KennisFout(bestand, entry, f"telefoon '{telefoon}' mag alleen cijfers, spaties, streepjes en + bevatten")
@@ -248,7 +238,7 @@ def _parse_overleg(bestand: str, code: str, index: int, record: dict[str, Any]) 
         instrumenten=_teksten(bestand, entry, record, "instrumenten"),
         gericht_op=require_text(bestand, entry, record, "gericht_op"),
         bron=require_text(bestand, entry, record, "bron"),
-        toelichting=_tekst(bestand, entry, record, "toelichting"),
+        toelichting=optional_text(bestand, entry, record, "toelichting"),
     )
 
 
@@ -262,7 +252,7 @@ def _parse_ladder(bestand: str, code: str, record: dict[str, Any]) -> tuple[Ladd
             raise KennisFout(bestand, entry, f"veld 'stap' moet {index} zijn (opeenvolgend vanaf 1)")
         naam = require_text(bestand, entry, stap, "naam")
         stappen.append(Ladderstap(nummer, naam, require_text(bestand, entry, stap, "omschrijving")))
-    if stappen and not _tekst(bestand, code, record, "ladder_bron"):
+    if stappen and not optional_text(bestand, code, record, "ladder_bron"):
         raise KennisFout(bestand, code, "veld 'ladder_bron' ontbreekt of is leeg")
     return tuple(stappen)
 
@@ -317,9 +307,9 @@ def _parse_huis(bestand: str, index: int, record: dict[str, Any], eigenaar: dict
         ),
         ladder=_parse_ladder(bestand, code, record),
         gemeente_aliassen=aliassen,
-        gemeenten_toelichting=_tekst(bestand, code, record, "gemeenten_toelichting"),
-        ladder_bron=_tekst(bestand, code, record, "ladder_bron"),
-        ladder_toelichting=_tekst(bestand, code, record, "ladder_toelichting"),
+        gemeenten_toelichting=optional_text(bestand, code, record, "gemeenten_toelichting"),
+        ladder_bron=optional_text(bestand, code, record, "ladder_bron"),
+        ladder_toelichting=optional_text(bestand, code, record, "ladder_toelichting"),
     )
 
 
