@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from botbuilder.core import Middleware, PrivateConversationState, Storage
-from knowledge.meldpunten import load_meldpunten
 
 from bot.handler import ZvhBot
 from bot.middleware import EenBeurtTegelijk, TaalMiddleware
@@ -13,6 +12,7 @@ from dialogs.base import Kennis
 from dialogs.root import RootDialog
 from knowledge.criteria import load_criteria, load_opschaling
 from knowledge.intenties import load_intenties
+from knowledge.meldpunten import load_meldpunten
 from knowledge.regios import load_regios
 from knowledge.veiligheid import load_acuut
 from knowledge.woordenlijst import load_woordenlijst

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
-from knowledge.meldpunten import Meldpunten
 
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
@@ -20,6 +19,7 @@ from dialogs.i18n import EN, teksten_voor
 from knowledge import intenties as intent
 from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
+from knowledge.meldpunten import Meldpunten
 from knowledge.regios import Regios
 from knowledge.veiligheid import Acuutlijst, acuut_gevaar
 from knowledge.woordenlijst import Woordenlijst, blader_letter
