@@ -79,10 +79,10 @@ class RootDialog(InterruptibleDialog):
         if actie is None and (commando := herken_commando(tekst, self._kennis.intenties)):
             actie = commando.intentie
         soorten = herken_soort(tekst, self._kennis.meldpunten)
-        if actie is None and soorten and await self._beantwoord_meldvraag(context, tekst, soorten):
-            return DialogTurnResult(DialogTurnStatus.Complete)
         # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
         wil_melden = bool(soorten) and any(w.startswith(("meld", "report")) for w in woorden(tekst))
+        if actie is None and soorten and await self._beantwoord_meldvraag(context, tekst, soorten, wil_melden):
+            return DialogTurnResult(DialogTurnStatus.Complete)
         if actie is None and not wil_melden and await glossary.beantwoord_vraag(
             context, woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=False, of_alleen_een_begrip=True
         ):
@@ -120,11 +120,15 @@ class RootDialog(InterruptibleDialog):
                 await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN))))
         return DialogTurnResult(DialogTurnStatus.Complete)
 
-    async def _beantwoord_meldvraag(self, context: TurnContext, tekst: str, soorten: tuple[str, ...]) -> bool:
+    async def _beantwoord_meldvraag(
+        self, context: TurnContext, tekst: str, soorten: tuple[str, ...], wil_melden: bool
+    ) -> bool:
         """'waar meld ik verward gedrag in Roermond?' or 'wat zijn signalen van radicalisering?':
-        answered at once with the meldpunten card, no questions asked."""
+        a question for information, answered at once with the meldpunten card. A described signal
+        ("mijn buurjongen in Maastricht wil naar Syrië") is not: it gets the dialog, danger first."""
         gemeente = gemeente_in(woorden(tekst), self._kennis.regios)
-        if len(soorten) != 1 or (gemeente is None and not _SIGNALEN_VAN.search(normalise(tekst))):
+        vraagt_signalen = bool(_SIGNALEN_VAN.search(normalise(tekst)))
+        if len(soorten) != 1 or not (vraagt_signalen or (wil_melden and gemeente is not None)):
             return False
         meldpunten = self._kennis.meldpunten
         huis = gemeente.veiligheidshuis if gemeente else None

@@ -88,3 +88,8 @@ class TestVrijeTekst:
         assert EN(messages.SIGNAAL_GEVAAR) in seen_text(replies[0])
         replies = await gesprek.send("no", locale="en-US")
         assert EN(messages.SIGNAAL_WELKE) in seen_text(replies[0])
+
+
+async def test_a_described_signal_with_a_gemeente_still_asks_about_danger_first(gesprek: Gesprek):
+    replies = await gesprek.send("mijn buurjongen in Maastricht praat over jihad en wil naar Syrië")
+    assert gevaar_vraag(replies[0])
