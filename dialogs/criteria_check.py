@@ -178,7 +178,7 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
     async def ask_gemeente_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Keep the answers; ask the gemeente when the case is for the Veiligheidshuis and the card
         held none that is known (a typed one, or one not in Limburg, is asked again)."""
-        antwoorden = _beslissend(self._criteria, self._antwoorden(step.result))
+        antwoorden, _ = _zoals_gevraagd(self._criteria, self._antwoorden(step.result))
         step.values[_ANTWOORDEN] = antwoorden
         genoemd = step.result.get("gemeente")
         treffer = self._regios.zoek_gemeente(genoemd) if isinstance(genoemd, str) and genoemd.strip() else None
@@ -206,26 +206,19 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
         """Valid only when every criterion has an answer; otherwise the retry names the open ones."""
         antwoorden = self._antwoorden(prompt.recognized.value) if prompt.recognized.succeeded else {}
         # Only what the guided check would still ask: with A 'nee' or C 'ja', the rest is decided.
-        open_codes = _open(self._criteria, antwoorden)
+        _, open_codes = _zoals_gevraagd(self._criteria, antwoorden)
         prompt.context.turn_state[RETRY_WAARDEN] = {"criteria": ", ".join(open_codes)}
         return not open_codes
 
 
-def _open(criteria: Criteriaset, antwoorden: dict[str, str]) -> list[str]:
-    """The criteria the guided check would still ask, given these answers (an open one counts as
-    'weet niet' meanwhile, which decides nothing, so every criterion that may matter is listed)."""
+def _zoals_gevraagd(criteria: Criteriaset, antwoorden: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Walk the answers as the guided check asks them, stopping once the outcome is decided: the
+    answers it would use, and the criteria it would still ask (an open one counts as 'weet niet'
+    meanwhile, which decides nothing, so every criterion that may matter is listed)."""
     gevraagd: dict[str, str] = {}
     open_codes: list[str] = []
     while (criterium := volgende_vraag(criteria, gevraagd)) is not None:
         if criterium.code not in antwoorden:
             open_codes.append(criterium.code)
         gevraagd[criterium.code] = antwoorden.get(criterium.code, WEET_NIET)
-    return open_codes
-
-
-def _beslissend(criteria: Criteriaset, antwoorden: dict[str, str]) -> dict[str, str]:
-    """The answers the guided check would have asked for: it stops as soon as the outcome is decided."""
-    gevraagd: dict[str, str] = {}
-    while (criterium := volgende_vraag(criteria, gevraagd)) is not None:
-        gevraagd[criterium.code] = antwoorden[criterium.code]
-    return gevraagd
+    return gevraagd, open_codes
