@@ -41,7 +41,7 @@ from knowledge import intenties as intent
 from knowledge.intenties import herken, herken_commando
 from knowledge.meldpunten import herken_soort
 from knowledge.overleggen import gemeente_in, zoek_overleggen
-from knowledge.tekst import normalise, woorden
+from knowledge.tekst import woorden
 from knowledge.woordenlijst import blader_letter
 
 ROOT = "RootDialog"
@@ -80,8 +80,9 @@ class RootDialog(InterruptibleDialog):
             actie = commando.intentie
         soorten = herken_soort(tekst, self._kennis.meldpunten)
         # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
-        wil_melden = bool(soorten) and any(w.startswith(("meld", "report")) for w in woorden(tekst))
-        if actie is None and soorten and await self._beantwoord_meldvraag(context, tekst, soorten, wil_melden):
+        gegeven = woorden(tekst)
+        wil_melden = bool(soorten) and any(w.startswith(("meld", "report")) for w in gegeven)
+        if actie is None and soorten and await self._beantwoord_meldvraag(context, gegeven, soorten, wil_melden):
             return DialogTurnResult(DialogTurnStatus.Complete)
         if actie is None and not wil_melden and await glossary.beantwoord_vraag(
             context, woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=False, of_alleen_een_begrip=True
@@ -91,7 +92,7 @@ class RootDialog(InterruptibleDialog):
         if actie is None:
             herkenning = herken(tekst, self._kennis.intenties)
             actie = herkenning.intentie if herkenning else None
-        if actie is None and soorten and len(woorden(tekst)) >= _WOORDEN_IN_EEN_SIGNAAL:
+        if actie is None and soorten and len(gegeven) >= _WOORDEN_IN_EEN_SIGNAAL:
             actie = intent.SIGNAAL
         if actie == intent.SIGNAAL:
             return await inner_dc.begin_dialog(SIGNAAL, {SOORTEN: list(soorten)})
@@ -121,13 +122,13 @@ class RootDialog(InterruptibleDialog):
         return DialogTurnResult(DialogTurnStatus.Complete)
 
     async def _beantwoord_meldvraag(
-        self, context: TurnContext, tekst: str, soorten: tuple[str, ...], wil_melden: bool
+        self, context: TurnContext, gegeven: list[str], soorten: tuple[str, ...], wil_melden: bool
     ) -> bool:
         """'waar meld ik verward gedrag in Roermond?' or 'wat zijn signalen van radicalisering?':
         a question for information, answered at once with the meldpunten card. A described signal
         ("mijn buurjongen in Maastricht wil naar Syrië") is not: it gets the dialog, danger first."""
-        gemeente = gemeente_in(woorden(tekst), self._kennis.regios)
-        vraagt_signalen = bool(_SIGNALEN_VAN.search(normalise(tekst)))
+        gemeente = gemeente_in(gegeven, self._kennis.regios)
+        vraagt_signalen = bool(_SIGNALEN_VAN.search(" ".join(gegeven)))
         if len(soorten) != 1 or not (vraagt_signalen or (wil_melden and gemeente is not None)):
             return False
         meldpunten = self._kennis.meldpunten
