@@ -196,7 +196,7 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
         if "tekst" in waarde:
             tekst = waarde["tekst"]  # typed; a forged click may put anything here
             reeks = herken_reeks(tekst, ja_nee_keuzes(weet_niet=True), len(codes)) if isinstance(tekst, str) else None
-            return dict(zip(codes, reeks, strict=True)) if reeks else {}
+            return dict(zip(codes, reeks, strict=False)) if reeks else {}
         if waarde.get(cards.FORMULIER) != SNELLE_CHECK:
             return {}  # a click on some other card is not this form
         keuzes = ja_nee_keuzes(weet_niet=True)

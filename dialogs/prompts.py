@@ -89,12 +89,13 @@ def herken_keuze(
 
 def herken_reeks(tekst: str, keuzes: Sequence[str], aantal: int) -> list[str] | None:
     """'ja, ja, nee, weet niet' (or 'ja ja nee weet niet') -> ['ja', 'ja', 'nee', 'weet_niet'] when
-    exactly `aantal` answers are there."""
+    every part is an answer and there are at most `aantal` of them (the caller decides whether
+    fewer are enough)."""
     delen = [deel for deel in re.split(r"[,;/\n]+", tekst) if deel.strip()]
     if len(delen) == 1:
         # Without separators: words, with the two-word answers ("weet niet") kept together.
         delen = re.findall(r"weet\s+(?:ik\s+)?niet|don'?t\s+know|geen\s+idee|\S+", tekst, re.IGNORECASE)
-    if len(delen) != aantal:
+    if not 0 < len(delen) <= aantal:
         return None
     antwoorden = [herken_keuze(deel, None, keuzes) for deel in delen]
     return None if None in antwoorden else [a for a in antwoorden if a is not None]

@@ -20,12 +20,13 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
 from dialogs.gemeente import GEMEENTE, VRAAG, GemeenteDialog
 from dialogs.i18n import EN, teksten_voor
 from dialogs.prompts import JA, KeuzePrompt, ja_nee_keuzes, keuze_options
-from knowledge.meldpunten import Meldpunten
+from knowledge.meldpunten import Meldpunten, herken_soort
 from knowledge.regios import Regios
 from knowledge.veiligheid import Acuutlijst
 
@@ -46,7 +47,7 @@ class SignaalDialog(ComponentDialog):
         super().__init__(SIGNAAL)
         self._meldpunten = meldpunten
         self._acuut = acuut
-        self.add_dialog(KeuzePrompt(_KEUZE))
+        self.add_dialog(KeuzePrompt(_KEUZE, self._of_een_soort_in_woorden))
         self.add_dialog(GemeenteDialog(regios))
         self._regios = regios
         self.add_dialog(
@@ -56,6 +57,21 @@ class SignaalDialog(ComponentDialog):
             )
         )
         self.initial_dialog_id = _WATERFALL
+
+    async def _of_een_soort_in_woorden(self, prompt: PromptValidatorContext) -> bool:
+        """A button or its title counts; for the kind, so does a word of it ("verward", "jihad")
+        when it points at exactly one of the kinds offered."""
+        if prompt.recognized.succeeded:
+            return True
+        tekst = prompt.context.activity.text
+        vraag = prompt.options.validations  # KeuzePrompt's plain options
+        if vraag.get("vraag_id") != _VRAAG_SOORT or not isinstance(tekst, str):
+            return False
+        passend = [code for code in herken_soort(tekst, self._meldpunten) if code in vraag["keuzes"]]
+        if len(passend) != 1:
+            return False
+        prompt.recognized.value = passend[0]
+        return True
 
     async def ask_gevaar_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Always first: is someone in danger now?"""

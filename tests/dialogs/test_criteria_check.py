@@ -212,10 +212,17 @@ class TestSnelleCheck:
         assert messages.CHECK_UITKOMST_UITZOEKEN in uitkomst
         assert NL(messages.CHECK_ONBEKEND, criteria=f"C ({CRITERIA['C'].kort_nl})") in uitkomst
 
-    async def test_typed_text_that_is_not_four_answers_is_asked_again(self, gesprek: Gesprek):
+    async def test_typed_answers_that_do_not_decide_name_what_is_still_open(self, gesprek: Gesprek):
         await gesprek.send("snelle check")
         replies = await gesprek.send("ja ja")
+        assert replies[0].text == NL(messages.SNEL_ONVOLLEDIG, criteria="C, D")
+        replies = await gesprek.send("ja ja blauw")
         assert replies[0].text == NL(messages.SNEL_ONVOLLEDIG, criteria="A, B, C, D")
+
+    async def test_fewer_typed_answers_are_enough_when_they_decide(self, gesprek: Gesprek):
+        await gesprek.send("snelle check")
+        replies = await gesprek.send("ja ja ja")  # A, B and C met: D is not needed
+        assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
 
     async def test_a_click_on_another_card_is_not_this_form(self, gesprek: Gesprek):
         await gesprek.send("snelle check")

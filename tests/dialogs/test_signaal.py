@@ -54,6 +54,12 @@ class TestStapVoorStap:
         assert messages.SIGNAAL_LANDELIJK in tekst
         assert "0800-2000" in tekst  # Veilig Thuis
 
+    async def test_a_word_of_the_kind_is_enough(self, gesprek: Gesprek):
+        await gesprek.send("signaal")
+        await gesprek.send("nee")
+        replies = await gesprek.send("verward")
+        assert messages.SIGNAAL_GEMEENTE in seen_text(replies[0])
+
     async def test_annuleren_midway(self, gesprek: Gesprek):
         await gesprek.send("signaal")
         await gesprek.send("nee")
