@@ -33,6 +33,9 @@ _SUGGESTIE_DREMPEL = 60.0
 # Two hits closer than this are both offered, instead of guessing one.
 _TWIJFEL_MARGE = 3.0
 _KORTSTE_TYPO = 4
+# Question words long enough to correct a typo in without mistaking another word for them.
+_VRAAGWOORDEN = ("betekent", "betekenen", "bedoeld", "uitleggen", "betekenis", "definitie", "explain")
+_KORTSTE_VRAAGWOORD = 6
 
 # Question forms around a term, Dutch and English; the named group is the term asked about.
 _VRAAGVORMEN = tuple(
@@ -196,13 +199,22 @@ def load_woordenlijst() -> Woordenlijst:
 
 def kern_van(vraag: str) -> tuple[str, bool]:
     """The term a question asks about, and whether it was phrased as a question about a term."""
-    tekst = normalise(vraag).replace("?", " ").strip()
-    tekst = " ".join(tekst.split())
+    woorden_ = normalise(vraag).replace("?", " ").split()
+    # A typo in a question word ("wat betkent OGGZ") should not hide the question.
+    tekst = " ".join(_verbeter_vraagwoord(w) if i < 3 else w for i, w in enumerate(woorden_))
     for vorm in _VRAAGVORMEN:
         gevonden = vorm.match(tekst)
         if gevonden:
             return gevonden.group("kern").strip(), True
     return tekst, False
+
+
+def _verbeter_vraagwoord(woord: str) -> str:
+    """'betkent' -> 'betekent': the long question words, typo-tolerant; other words as they are."""
+    if len(woord) < _KORTSTE_VRAAGWOORD:
+        return woord
+    gevonden = process.extractOne(woord, _VRAAGWOORDEN, scorer=fuzz.ratio, score_cutoff=_TYPO_DREMPEL)
+    return gevonden[0] if gevonden else woord
 
 
 def blader_letter(vraag: str) -> str | None:

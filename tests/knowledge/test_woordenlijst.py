@@ -46,7 +46,7 @@ def test_queries_that_should_find_nothing_find_nothing(tekst: str):
         ("betekenis van bemoeizorg", "bemoeizorg"), ("wat zijn leefgebieden", "leefgebieden"),
         ("wat betekend ZRM", "zrm"), ("wat wordt bedoeld met ZRM?", "zrm"), ("weet jij wat OGGZ is?", "oggz"),
         ("kun je uitleggen wat een netwerkoverleg is?", "netwerkoverleg"), ("what's OGGZ", "oggz"),
-        ("wat is de betekenis van ZRM", "zrm"),
+        ("wat is de betekenis van ZRM", "zrm"), ("wat betkent oggz", "oggz"), ("wat beteknt een ZRM?", "zrm"),
     ],
 )
 def test_question_forms_are_reduced_to_the_term(vraag: str, kern: str):
