@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 _DEFAULT_PORT = 3978
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -15,6 +16,10 @@ _DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 # Our own loggers follow LOG_LEVEL; libraries never go below INFO, because at DEBUG the database
 # drivers log every statement with its parameters: state documents, user ids.
 _OWN_LOGGERS = ("bot", "dialogs", "knowledge")
+# The Veiligheidshuizen of Limburg by their codes in knowledge/data/regios.toml (a test keeps them equal).
+HUIZEN = ("MH", "WM", "PS", "ML", "NL")
+_DEFAULT_BEWAARTERMIJN = 24
+_MAX_BEWAARTERMIJN = 240
 
 
 class ConfigError(ValueError):
@@ -35,6 +40,13 @@ class Settings:
     host: str = "127.0.0.1"
     database_url: str = ""
     log_level: str = "INFO"
+    # Teams user id -> the Veiligheidshuizen that ZVH-medewerker triages (empty: all). Read-only, and
+    # left out of the hash so Settings stays hashable; ids are not printed in a repr.
+    medewerkers: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False, repr=False
+    )
+    # Months after an aanmelding is afgesloten before `python -m bot purge` erases its personal data.
+    bewaartermijn_maanden: int = _DEFAULT_BEWAARTERMIJN
 
     @property
     def local_mode(self) -> bool:
@@ -43,7 +55,8 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Read the Bot Framework variables plus PORT, HOST, DATABASE_URL, DATA_DIR and LOG_LEVEL."""
+        """Read the Bot Framework variables plus PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL,
+        ZVH_MEDEWERKERS and BEWAARTERMIJN_MAANDEN."""
         env = os.environ if env is None else env
         app_id = env.get("MicrosoftAppId", "").strip()
         app_type = env.get("MicrosoftAppType", "").strip() or "SingleTenant"
@@ -74,6 +87,12 @@ class Settings:
                 "DATABASE_URL must start with sqlite+aiosqlite:/// or postgresql+asyncpg://, "
                 f"not {driver or database_url[:20]!r}"
             )
+        bewaartermijn_text = env.get("BEWAARTERMIJN_MAANDEN", "").strip() or str(_DEFAULT_BEWAARTERMIJN)
+        if not bewaartermijn_text.isdigit() or not 1 <= int(bewaartermijn_text) <= _MAX_BEWAARTERMIJN:
+            raise ConfigError(
+                f"BEWAARTERMIJN_MAANDEN must be a number of months from 1 to {_MAX_BEWAARTERMIJN}, "
+                f"not {bewaartermijn_text!r}"
+            )
         return cls(
             APP_ID=app_id,
             APP_PASSWORD=password,
@@ -84,6 +103,8 @@ class Settings:
             host=env.get("HOST", "").strip() or ("127.0.0.1" if not app_id else "0.0.0.0"),
             database_url=database_url,
             log_level=log_level,
+            medewerkers=MappingProxyType(_parse_medewerkers(env.get("ZVH_MEDEWERKERS", ""))),
+            bewaartermijn_maanden=int(bewaartermijn_text),
         )
 
     @classmethod
@@ -98,3 +119,28 @@ class Settings:
         logging.getLogger().setLevel(max(niveau, logging.INFO))
         for naam in _OWN_LOGGERS:
             logging.getLogger(naam).setLevel(niveau)
+
+
+def _parse_medewerkers(tekst: str) -> dict[str, tuple[str, ...]]:
+    """ZVH_MEDEWERKERS: "29:1abc@MH+WM,29:2def" -> {"29:1abc": ("MH", "WM"), "29:2def": ()} (no houses: all)."""
+    medewerkers: dict[str, tuple[str, ...]] = {}
+    for deel in tekst.split(","):
+        deel = deel.strip()
+        if not deel:
+            continue
+        # The last "@": the houses never hold one, so an id that does (a UPN) still parses.
+        user_id, apenstaart, codes = deel.rpartition("@") if "@" in deel else (deel, "", "")
+        user_id = user_id.strip()
+        if not user_id:
+            raise ConfigError(f"ZVH_MEDEWERKERS: an entry has no Teams user id before '@' ({deel!r})")
+        huizen = tuple(dict.fromkeys(code.strip().upper() for code in codes.split("+"))) if apenstaart else ()
+        onbekend = [code for code in huizen if code not in HUIZEN]
+        if onbekend:
+            raise ConfigError(
+                f"ZVH_MEDEWERKERS: unknown Veiligheidshuis {', '.join(repr(c) for c in onbekend)} for {user_id!r}; "
+                f"use {', '.join(HUIZEN)} joined by '+'"
+            )
+        if user_id in medewerkers:
+            raise ConfigError(f"ZVH_MEDEWERKERS: {user_id!r} is listed twice")
+        medewerkers[user_id] = huizen
+    return medewerkers

@@ -35,6 +35,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Erased personal data (the purge) is overwritten with zeros, not left in free pages of the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

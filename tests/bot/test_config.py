@@ -85,3 +85,62 @@ def test_debug_logs_our_code_but_keeps_libraries_quiet():
         root.setLevel(oud)
         for naam in ("bot", "dialogs", "knowledge"):
             logging.getLogger(naam).setLevel(logging.NOTSET)
+
+
+class TestMedewerkers:
+    def test_ids_with_and_without_houses(self):
+        settings = Settings.from_env({"ZVH_MEDEWERKERS": "29:1abc@MH+WM,29:2def"})
+        assert dict(settings.medewerkers) == {"29:1abc": ("MH", "WM"), "29:2def": ()}
+
+    def test_spaces_case_repeats_and_empty_entries_are_forgiven(self):
+        settings = Settings.from_env({"ZVH_MEDEWERKERS": " 29:1abc @ mh + Wm+MH , ,29:2def@nl,"})
+        assert dict(settings.medewerkers) == {"29:1abc": ("MH", "WM"), "29:2def": ("NL",)}
+
+    def test_an_id_holding_an_at_sign_splits_on_the_last_one(self):
+        settings = Settings.from_env({"ZVH_MEDEWERKERS": "jan@gemeente.nl@PS"})
+        assert dict(settings.medewerkers) == {"jan@gemeente.nl": ("PS",)}
+
+    def test_none_configured_by_default_and_settings_stay_frozen_and_hashable(self):
+        settings = Settings.from_env({})
+        assert dict(settings.medewerkers) == {}
+        hash(settings)
+        hash(Settings.from_env({"ZVH_MEDEWERKERS": "29:1abc@MH"}))
+        with pytest.raises(TypeError):
+            settings.medewerkers["29:x"] = ()  # type: ignore[index]
+        assert Settings.for_tests("sqlite+aiosqlite:///x.db").medewerkers == {}
+
+    def test_user_ids_stay_out_of_the_repr(self):
+        assert "29:1abc" not in repr(Settings.from_env({"ZVH_MEDEWERKERS": "29:1abc@MH"}))
+
+    @pytest.mark.parametrize(
+        ("waarde", "fout"),
+        [
+            ("29:1abc@XX", "unknown Veiligheidshuis 'XX'"),
+            ("29:1abc@MH+Limburg", "unknown Veiligheidshuis 'LIMBURG'"),
+            ("29:1abc@", "unknown Veiligheidshuis ''"),
+            ("29:1abc@MH++WM", "unknown Veiligheidshuis ''"),
+            ("@MH", "no Teams user id"),
+            ("29:1abc@MH,29:1abc", "listed twice"),
+        ],
+    )
+    def test_bad_entries_name_the_variable(self, waarde: str, fout: str):
+        with pytest.raises(ConfigError, match=f"ZVH_MEDEWERKERS: .*{fout}"):
+            Settings.from_env({"ZVH_MEDEWERKERS": waarde})
+
+    def test_the_house_codes_are_the_regions_of_the_knowledge(self):
+        from bot.config import HUIZEN
+        from knowledge.regios import load_regios
+
+        assert set(HUIZEN) == {huis.code for huis in load_regios().veiligheidshuizen}
+
+
+class TestBewaartermijn:
+    @pytest.mark.parametrize(("waarde", "maanden"), [(None, 24), ("", 24), (" 36 ", 36), ("1", 1), ("240", 240)])
+    def test_months_from_1_to_240_default_24(self, waarde: str | None, maanden: int):
+        env = {} if waarde is None else {"BEWAARTERMIJN_MAANDEN": waarde}
+        assert Settings.from_env(env).bewaartermijn_maanden == maanden
+
+    @pytest.mark.parametrize("waarde", ["0", "241", "-1", "1.5", "twee jaar"])
+    def test_anything_else_names_the_variable(self, waarde: str):
+        with pytest.raises(ConfigError, match="BEWAARTERMIJN_MAANDEN"):
+            Settings.from_env({"BEWAARTERMIJN_MAANDEN": waarde})

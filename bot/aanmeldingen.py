@@ -1,0 +1,407 @@
+"""The aanmeldingen store on SQL (SQLite or PostgreSQL): gap-free references, authorisation,
+an audit event for every read and change, and erasure after the retention period.
+
+Every method is one transaction. On SQLite that transaction takes the write lock at its start
+(BEGIN IMMEDIATE), because every method writes at least an audit event after it reads; on
+PostgreSQL the counter row's lock serialises confirmations of one region and year.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.models import AanmeldingRow, AuditEventRow, ReferentieTellerRow, StateRow
+from dialogs.opslag import Telling
+from knowledge.aanmelding import (
+    AFGESLOTEN,
+    DOELGROEP,
+    GEBOORTEJAAR,
+    GEINFORMEERD,
+    GEMEENTE,
+    GEZIN_MET_KINDEREN,
+    INITIALEN,
+    LEEFGEBIEDEN,
+    ONTVANGEN,
+    ORGANISATIE,
+    PARTNERS,
+    REDEN_NIET_GEINFORMEERD,
+    SITUATIE,
+    STAGNATIE,
+    STATUSSEN,
+    TELEFOON,
+    URGENTIE,
+    Aanmelding,
+    Melder,
+    maak_referentie,
+)
+
+# audit_event.actie values, and the wie of what the bot does by itself.
+AANGEMAAKT = "aangemaakt"
+GELEZEN = "gelezen"
+GEWIJZIGD = "gewijzigd"
+GEWEIGERD = "geweigerd"
+GEWIST = "gewist"
+SYSTEEM = "systeem"
+
+_AANMELDING = AanmeldingRow.__table__
+_TELLER = ReferentieTellerRow.__table__
+_AUDIT = AuditEventRow.__table__
+_STATE = StateRow.__table__
+
+# The columns purge() sets to NULL: everything that says who registered or who the case is about.
+PERSOONLIJKE_KOLOMMEN = (
+    "melder_id", "melder_naam", "melder_organisatie", "melder_telefoon", "initialen", "geboortejaar",
+    "gezin_met_kinderen", "leefgebieden", "situatie", "partners", "stagnatie", "geinformeerd",
+    "reden_niet_geinformeerd", "notitie", "adres",
+)
+
+
+def _utc_nu() -> datetime:
+    return datetime.now(UTC)
+
+
+class AanmeldingStore:
+    """dialogs.opslag.Aanmeldingen on an AsyncEngine, plus the retention jobs purge() and
+    ruim_oude_state_op() that `python -m bot purge` runs."""
+
+    def __init__(self, engine: AsyncEngine, klok: Callable[[], datetime] = _utc_nu) -> None:
+        self._engine = engine
+        self._klok = klok
+
+    def _nu(self) -> datetime:
+        # Stored in UTC: SQLite keeps datetimes as text without an offset, so all must share one.
+        return _utc(self._klok())
+
+    @asynccontextmanager
+    async def _transactie(self) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # pysqlite would begin only at the first write, after our read: take the lock first,
+                # so what we read is still true when we write (busy_timeout makes others wait).
+                await conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
+    async def bevestig(
+        self, concept_id: str, concept: Mapping[str, Any], melder: Melder, adres: Mapping[str, Any],
+        criteria_uitkomst: str | None,
+    ) -> Aanmelding:
+        """Store a confirmed concept with the next reference of its region and year, in one
+        transaction; the same concept_id again returns the stored aanmelding and uses no number."""
+        if not concept_id:
+            raise ValueError("bevestig(): concept_id is required")
+        if not melder.teams_id:
+            raise ValueError("bevestig(): the melder's Teams id is required")
+        nu = self._nu()
+        waarden = _kolommen(concept, melder, adres, criteria_uitkomst)
+        try:
+            async with self._transactie() as conn:
+                bestaand = await _eerste(conn, _AANMELDING.c.concept_id == concept_id)
+                if bestaand is not None:
+                    herhaald = await _opnieuw_bevestigd(conn, nu, bestaand, melder)
+                else:
+                    huis, jaar = waarden["veiligheidshuis"], nu.year
+                    referentie = maak_referentie(huis, jaar, await _volgend_nummer(conn, huis, jaar))
+                    rij = {
+                        **waarden, "referentie": referentie, "concept_id": concept_id, "aangemaakt": nu,
+                        "jaar": jaar, "status": ONTVANGEN, "bijgewerkt": nu,
+                    }
+                    await conn.execute(insert(_AANMELDING).values(**rij))
+                    await _audit(conn, nu, melder.teams_id, AANGEMAAKT, [referentie], f"veiligheidshuis={huis}")
+                    return _naar_aanmelding(rij)
+        except IntegrityError:
+            # A concurrent confirmation of this concept committed first (PostgreSQL); our transaction,
+            # and the number it took, rolled back. Any other integrity error is not ours to hide.
+            async with self._transactie() as conn:
+                bestaand = await _eerste(conn, _AANMELDING.c.concept_id == concept_id)
+                if bestaand is None:
+                    raise
+                herhaald = await _opnieuw_bevestigd(conn, nu, bestaand, melder)
+        if herhaald is None:
+            raise ValueError("bevestig(): this concept_id belongs to an aanmelding of another melder")
+        return herhaald
+
+    async def van_melder(self, melder_id: str) -> list[Aanmelding]:
+        """The melder's own aanmeldingen, newest first (erased ones no longer have a melder)."""
+        async with self._transactie() as conn:
+            rijen = await _alle(
+                conn, _AANMELDING.c.melder_id == melder_id,
+                volgorde=(_AANMELDING.c.aangemaakt.desc(), _AANMELDING.c.id.desc()),
+            )
+            await _audit(conn, self._nu(), melder_id, GELEZEN, [r["referentie"] for r in rijen], "van_melder")
+        return [_naar_aanmelding(r) for r in rijen]
+
+    async def open(self, referentie: str, lezer_id: str, huizen: tuple[str, ...] | None) -> Aanmelding | None:
+        """One aanmelding if the reader may see it: their own, or (huizen not None) one of these
+        Veiligheidshuizen, an empty tuple meaning all. Refused and unknown both give None."""
+        async with self._transactie() as conn:
+            rij = await _eerste(conn, _AANMELDING.c.referentie == referentie)
+            if rij is None:
+                return None
+            if not _mag_lezen(rij, lezer_id, huizen):
+                await _audit(conn, self._nu(), lezer_id, GEWEIGERD, [referentie], "open")
+                return None
+            await _audit(conn, self._nu(), lezer_id, GELEZEN, [referentie], "open")
+        return _naar_aanmelding(rij)
+
+    async def werkvoorraad(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Aanmelding]:
+        """The aanmeldingen not yet afgesloten of these Veiligheidshuizen (empty: all), oldest first."""
+        voorwaarden = [_AANMELDING.c.status != AFGESLOTEN]
+        if huizen:
+            voorwaarden.append(_AANMELDING.c.veiligheidshuis.in_(huizen))
+        async with self._transactie() as conn:
+            rijen = await _alle(
+                conn, *voorwaarden, volgorde=(_AANMELDING.c.aangemaakt.asc(), _AANMELDING.c.id.asc())
+            )
+            await _audit(
+                conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in rijen], "werkvoorraad"
+            )
+        return [_naar_aanmelding(r) for r in rijen]
+
+    async def zet_status(
+        self, referentie: str, medewerker_id: str, huizen: tuple[str, ...], status: str,
+        vervolgactie: str | None = None, notitie: str = "",
+    ) -> Aanmelding | None:
+        """Change the status as a ZVH-medewerker of the aanmelding's house (huizen empty: all).
+        vervolgactie None and notitie "" leave those unchanged. None when unknown, not allowed or erased."""
+        if status not in STATUSSEN:
+            raise ValueError(f"zet_status(): unknown status {status!r}; one of {', '.join(STATUSSEN)}")
+        nu = self._nu()
+        async with self._transactie() as conn:
+            rij = await _eerste(conn, _AANMELDING.c.referentie == referentie, voor_wijziging=True)
+            if rij is None:
+                return None
+            if huizen and rij["veiligheidshuis"] not in huizen:
+                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status")
+                return None
+            if rij["gewist"] is not None:
+                # A note on an erased aanmelding would bring personal data back after its retention.
+                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status;gewist")
+                return None
+            wijziging: dict[str, Any] = {
+                "status": status,
+                "bijgewerkt": nu,
+                "afgesloten": (rij["afgesloten"] or nu) if status == AFGESLOTEN else None,
+            }
+            if vervolgactie is not None:
+                wijziging["vervolgactie"] = vervolgactie
+            if notitie:
+                wijziging["notitie"] = notitie
+            await conn.execute(update(_AANMELDING).where(_AANMELDING.c.id == rij["id"]).values(**wijziging))
+            nieuw = {**rij, **wijziging}
+            detail = f"status={status};vervolgactie={nieuw['vervolgactie'] or ''}" + (";notitie" if notitie else "")
+            await _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], detail)
+        return _naar_aanmelding(nieuw)
+
+    async def adres_van(self, referentie: str) -> dict[str, Any] | None:
+        """The melder's conversation reference, to tell them the status changed (None once erased)."""
+        async with self._engine.connect() as conn:
+            adres = await conn.scalar(select(_AANMELDING.c.adres).where(_AANMELDING.c.referentie == referentie))
+        return json.loads(adres) if adres else None
+
+    async def cijfers(self, jaar: int) -> list[Telling]:
+        """Aanmeldingen per gemeente and doelgroep in that year, erased ones included, sorted."""
+        async with self._engine.connect() as conn:
+            rijen = await conn.execute(
+                select(_AANMELDING.c.gemeente, _AANMELDING.c.doelgroep, func.count())
+                .where(_AANMELDING.c.jaar == jaar)
+                .group_by(_AANMELDING.c.gemeente, _AANMELDING.c.doelgroep)
+            )
+            # Sorted here, not in SQL: PostgreSQL's collation and SQLite's byte order disagree.
+            tellingen = [Telling(jaar, gemeente, doelgroep, aantal) for gemeente, doelgroep, aantal in rijen]
+        return sorted(tellingen, key=lambda t: (t.gemeente, t.doelgroep))
+
+    async def purge(self, maanden: int) -> int:
+        """Erase the personal fields of aanmeldingen afgesloten more than `maanden` calendar months
+        ago (audit "gewist" by the system); returns how many were erased now."""
+        if maanden < 1:
+            raise ValueError("purge(): the retention period is at least one month")
+        nu = self._nu()
+        grens = _maanden_terug(nu, maanden)
+        async with self._transactie() as conn:
+            gewist = await conn.execute(
+                update(_AANMELDING)
+                .where(
+                    _AANMELDING.c.status == AFGESLOTEN,
+                    _AANMELDING.c.afgesloten < grens,
+                    _AANMELDING.c.gewist.is_(None),
+                )
+                .values(**dict.fromkeys(PERSOONLIJKE_KOLOMMEN), gewist=nu, bijgewerkt=nu)
+                .returning(_AANMELDING.c.referentie)
+            )
+            referenties = sorted(gewist.scalars())
+            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
+        return len(referenties)
+
+    async def ruim_oude_state_op(self, dagen: int = 30) -> int:
+        """Delete conversation state untouched for `dagen` days: half-filled forms hold personal data."""
+        if dagen < 1:
+            raise ValueError("ruim_oude_state_op(): at least one day")
+        async with self._transactie() as conn:
+            weg = await conn.execute(delete(_STATE).where(_STATE.c.updated_at < self._nu() - timedelta(days=dagen)))
+        return weg.rowcount
+
+
+def _kolommen(
+    concept: Mapping[str, Any], melder: Melder, adres: Mapping[str, Any], criteria_uitkomst: str | None
+) -> dict[str, Any]:
+    """The aanmelding columns of a concept (field names of knowledge.aanmelding); ValueError names a
+    missing or malformed field, never its value."""
+    for veld in (GEMEENTE, DOELGROEP, URGENTIE, INITIALEN, GEBOORTEJAAR, GEZIN_MET_KINDEREN, LEEFGEBIEDEN,
+                 SITUATIE, PARTNERS, STAGNATIE, GEINFORMEERD):
+        if concept.get(veld) is None:
+            raise ValueError(f"bevestig(): the concept has no {veld}")
+    gemeente = concept[GEMEENTE]
+    if not isinstance(gemeente, Mapping) or not gemeente.get("gemeente") or not gemeente.get("huis"):
+        raise ValueError(f"bevestig(): {GEMEENTE} must be {{'gemeente': ..., 'huis': ...}}")
+    leefgebieden = concept[LEEFGEBIEDEN]
+    if not isinstance(leefgebieden, Mapping):
+        raise ValueError(f"bevestig(): {LEEFGEBIEDEN} must map a leefgebied to its ZRM score")
+    for veld in (GEZIN_MET_KINDEREN, GEINFORMEERD):
+        if not isinstance(concept[veld], bool):  # bool("nee") would be True
+            raise ValueError(f"bevestig(): {veld} must be True or False")
+    return {
+        "veiligheidshuis": str(gemeente["huis"]),
+        "gemeente": str(gemeente["gemeente"]),
+        "doelgroep": str(concept[DOELGROEP]),
+        "urgentie": str(concept[URGENTIE]),
+        "criteria_uitkomst": criteria_uitkomst,
+        "vervolgactie": None,
+        "afgesloten": None,
+        "gewist": None,
+        "melder_id": melder.teams_id,
+        "melder_naam": melder.naam,
+        "melder_organisatie": melder.organisatie or str(concept.get(ORGANISATIE) or ""),
+        "melder_telefoon": melder.telefoon or str(concept.get(TELEFOON) or ""),
+        "initialen": str(concept[INITIALEN]),
+        "geboortejaar": int(concept[GEBOORTEJAAR]),
+        "gezin_met_kinderen": concept[GEZIN_MET_KINDEREN],
+        "leefgebieden": json.dumps({str(code): int(score) for code, score in leefgebieden.items()}),
+        "situatie": str(concept[SITUATIE]),
+        "partners": str(concept[PARTNERS]),
+        "stagnatie": str(concept[STAGNATIE]),
+        "geinformeerd": concept[GEINFORMEERD],
+        "reden_niet_geinformeerd": str(concept.get(REDEN_NIET_GEINFORMEERD) or ""),
+        "notitie": "",
+        "adres": json.dumps(dict(adres)),
+    }
+
+
+async def _volgend_nummer(conn: AsyncConnection, huis: str, jaar: int) -> int:
+    """Take the next number of this house and year; it is given back if the transaction rolls back."""
+    dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    nummer = await conn.scalar(
+        dialect_insert(_TELLER)
+        .values(veiligheidshuis=huis, jaar=jaar, laatste=1)
+        .on_conflict_do_update(
+            index_elements=[_TELLER.c.veiligheidshuis, _TELLER.c.jaar],
+            set_={"laatste": _TELLER.c.laatste + 1},
+        )
+        .returning(_TELLER.c.laatste)
+    )
+    assert nummer is not None
+    return int(nummer)
+
+
+async def _opnieuw_bevestigd(
+    conn: AsyncConnection, nu: datetime, rij: Mapping[str, Any], melder: Melder
+) -> Aanmelding | None:
+    """The stored aanmelding of a concept confirmed again; None (audited) when another melder's."""
+    if rij["melder_id"] != melder.teams_id:
+        # Concept ids are per conversation: one of another melder means a bug or a forged submit.
+        await _audit(conn, nu, melder.teams_id, GEWEIGERD, [rij["referentie"]], "bevestig")
+        return None
+    await _audit(conn, nu, melder.teams_id, GELEZEN, [rij["referentie"]], "bevestig")
+    return _naar_aanmelding(rij)
+
+
+async def _eerste(conn: AsyncConnection, voorwaarde: Any, *, voor_wijziging: bool = False) -> dict[str, Any] | None:
+    query = select(_AANMELDING).where(voorwaarde)
+    if voor_wijziging:
+        query = query.with_for_update()  # PostgreSQL; SQLite already holds the write lock
+    rij = (await conn.execute(query)).mappings().first()
+    return dict(rij) if rij is not None else None
+
+
+async def _alle(conn: AsyncConnection, *voorwaarden: Any, volgorde: tuple[Any, ...]) -> list[dict[str, Any]]:
+    rijen = await conn.execute(select(_AANMELDING).where(*voorwaarden).order_by(*volgorde))
+    return [dict(r) for r in rijen.mappings()]
+
+
+async def _audit(
+    conn: AsyncConnection, wanneer: datetime, wie: str, actie: str, referenties: list[str], detail: str
+) -> None:
+    """One audit event per aanmelding, in the caller's transaction."""
+    if referenties:
+        await conn.execute(
+            insert(_AUDIT),
+            [{"wanneer": wanneer, "wie": wie, "actie": actie, "referentie": r, "detail": detail} for r in referenties],
+        )
+
+
+def _mag_lezen(rij: Mapping[str, Any], lezer_id: str, huizen: tuple[str, ...] | None) -> bool:
+    """Own aanmeldingen for everyone; a ZVH-medewerker also those of their houses (empty: all)."""
+    if rij["melder_id"] is not None and rij["melder_id"] == lezer_id:
+        return True
+    if huizen is None:
+        return False
+    return not huizen or rij["veiligheidshuis"] in huizen
+
+
+def _naar_aanmelding(rij: Mapping[str, Any]) -> Aanmelding:
+    """A row as knowledge's Aanmelding; erased fields become "", None or {} as its docstring says."""
+    return Aanmelding(
+        referentie=rij["referentie"],
+        aangemaakt=_utc(rij["aangemaakt"]),
+        melder=Melder(
+            teams_id=rij["melder_id"] or "",
+            naam=rij["melder_naam"] or "",
+            organisatie=rij["melder_organisatie"] or "",
+            telefoon=rij["melder_telefoon"] or "",
+        ),
+        gemeente=rij["gemeente"],
+        veiligheidshuis=rij["veiligheidshuis"],
+        doelgroep=rij["doelgroep"],
+        initialen=rij["initialen"] or "",
+        geboortejaar=rij["geboortejaar"],
+        gezin_met_kinderen=rij["gezin_met_kinderen"],
+        leefgebieden=json.loads(rij["leefgebieden"]) if rij["leefgebieden"] else {},
+        situatie=rij["situatie"] or "",
+        partners=rij["partners"] or "",
+        stagnatie=rij["stagnatie"] or "",
+        geinformeerd=rij["geinformeerd"],
+        reden_niet_geinformeerd=rij["reden_niet_geinformeerd"] or "",
+        urgentie=rij["urgentie"],
+        criteria_uitkomst=rij["criteria_uitkomst"],
+        status=rij["status"],
+        vervolgactie=rij["vervolgactie"],
+        notitie=rij["notitie"] or "",
+        bijgewerkt=_utc(rij["bijgewerkt"]),
+        afgesloten=_utc(rij["afgesloten"]),
+        gewist=_utc(rij["gewist"]),
+    )
+
+
+def _utc(moment: datetime | None) -> Any:
+    """SQLite returns datetimes without an offset; all stored ones are UTC."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _maanden_terug(moment: datetime, maanden: int) -> datetime:
+    """The same moment `maanden` calendar months earlier; a day the month lacks becomes its last."""
+    jaar, maand = divmod(moment.year * 12 + moment.month - 1 - maanden, 12)
+    maand += 1
+    volgende = datetime(jaar + maand // 12, maand % 12 + 1, 1, tzinfo=moment.tzinfo)
+    laatste_dag = (volgende - timedelta(days=1)).day
+    return moment.replace(year=jaar, month=maand, day=min(moment.day, laatste_dag))

@@ -1,0 +1,90 @@
+"""What the dialogs need from the outside world, as small protocols that bot/ implements.
+
+Dialogs never import bot/ (DESIGN.md): the record store, the proactive sender and the clock are
+passed in through `Diensten`, so tests can run the real dialogs on a real store or on a fake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from knowledge.aanmelding import Aanmelding, Melder
+
+
+@dataclass(frozen=True)
+class Telling:
+    """How many aanmeldingen of one doelgroep one gemeente had in one year (the annual reports' tables)."""
+
+    jaar: int
+    gemeente: str
+    doelgroep: str
+    aantal: int
+
+
+class Aanmeldingen(Protocol):
+    """The aanmeldingen store. Every method that returns a record writes an audit event for it;
+    a record the reader may not see is returned as None, exactly like an unknown reference."""
+
+    async def bevestig(
+        self, concept_id: str, concept: Mapping[str, Any], melder: Melder, adres: Mapping[str, Any],
+        criteria_uitkomst: str | None,
+    ) -> Aanmelding:
+        """Store a confirmed concept in one transaction with the next gap-free reference of its
+        region and year. Idempotent by concept_id: confirming the same concept twice returns the
+        first aanmelding. `adres` is the melder's conversation reference, for status messages."""
+        ...
+
+    async def van_melder(self, melder_id: str) -> list[Aanmelding]:
+        """The melder's own aanmeldingen, newest first."""
+        ...
+
+    async def open(self, referentie: str, lezer_id: str, huizen: tuple[str, ...] | None) -> Aanmelding | None:
+        """One aanmelding: for a professional (huizen None) only their own; for a ZVH-medewerker
+        those of their Veiligheidshuizen (an empty tuple: all)."""
+        ...
+
+    async def werkvoorraad(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Aanmelding]:
+        """The aanmeldingen not yet afgesloten of these Veiligheidshuizen (empty: all), oldest first."""
+        ...
+
+    async def zet_status(
+        self, referentie: str, medewerker_id: str, huizen: tuple[str, ...], status: str,
+        vervolgactie: str | None = None, notitie: str = "",
+    ) -> Aanmelding | None:
+        """Change the status (and vervolgactie, notitie) as a ZVH-medewerker; None when not allowed."""
+        ...
+
+    async def adres_van(self, referentie: str) -> dict[str, Any] | None:
+        """The melder's conversation reference, to tell them that the status changed."""
+        ...
+
+    async def cijfers(self, jaar: int) -> list[Telling]:
+        """Aanmeldingen per doelgroep per gemeente in that year (erased ones still count)."""
+        ...
+
+
+class Melding(Protocol):
+    """Sends a message to a conversation the bot is not in right now (a proactive message)."""
+
+    async def __call__(self, adres: Mapping[str, Any], tekst: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Diensten:
+    """The outside world for the dialogs: store, proactive sender, ZVH-medewerkers, clock."""
+
+    aanmeldingen: Aanmeldingen
+    melding: Melding
+    # Teams user id -> the Veiligheidshuizen (codes) that medewerker triages; an empty tuple: all.
+    medewerkers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    klok: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    def vandaag(self) -> date:
+        return self.klok().date()
+
+    def huizen_van(self, user_id: str) -> tuple[str, ...] | None:
+        """The houses this user triages, or None when the user is not a ZVH-medewerker."""
+        return self.medewerkers.get(user_id)
