@@ -46,6 +46,34 @@ const STEPS = [
     },
   },
   {
+    name: 'aanmelding-via-kaartformulier',
+    async run(ui) {
+      // The outcome's button starts the form with the gemeente of the check filled in.
+      await ui.click('Aanmelden', 'Aanmelding bij het Zorg- en Veiligheidshuis');
+      const form = ui.page.locator('.ac-adaptiveCard', { hasText: 'Aanmelding bij het Zorg- en Veiligheidshuis' }).last();
+      const gemeente = await form.getByLabel('Gemeente van de betrokkene').inputValue();
+      if (gemeente !== 'Sittard-Geleen') throw new Error(`gemeente not pre-filled: "${gemeente}"`);
+      await form.getByLabel('Jouw organisatie').fill('Wijkteam Sittard-Geleen');
+      await form.getByLabel('Jouw telefoonnummer (werk)').fill('06-12345678');
+      await ui.pick(form, 'Doelgroep', 'Multiproblematiek (incl. OGGZ en overlast)');
+      await form.getByLabel('Initialen van de betrokkene').fill('A.B.');
+      await form.getByLabel('Geboortejaar van de betrokkene').fill('1984');
+      await ui.choose(form, 'Gezin met minderjarige kinderen?', 'Nee');
+      await ui.pick(form, 'financieel', '2 – niet zelfredzaam');
+      await ui.pick(form, 'wonen', '1 – acute problematiek');
+      await form.getByLabel('Situatie: wat speelt er?').fill('Overlast in de straat, schulden en geen dagbesteding; zorgen over verwaarlozing.');
+      await form.getByLabel('Welke partners zijn al betrokken?').fill('Wijkteam, schuldhulpverlening');
+      await form.getByLabel('Waarom lukt het niet in de reguliere samenwerking?').fill('Partners komen niet tot één plan.');
+      await ui.choose(form, 'Is de betrokkene geïnformeerd over de aanmelding?', 'Ja');
+      await ui.choose(form, 'Urgentie', 'Regulier');
+      await ui.expectCard('Controleer je aanmelding', () => form.getByRole('button', { name: 'Naar samenvatting' }).click());
+      await ui.waitForCard('A.B.');
+      await ui.click('Bevestigen', 'Aanmelding ontvangen: ZVH-WM-');
+      await ui.send('mijn aanmeldingen', 'Mijn aanmeldingen');
+      await ui.waitForCard('ontvangen');
+    },
+  },
+  {
     name: 'help-getypt',
     async run(ui) {
       await ui.send('help', 'Waarmee kan ik helpen?');
@@ -128,6 +156,18 @@ class Ui {
     const button = this.page.getByRole('button', { name: title, exact: true });
     const card = this.page.locator('.ac-adaptiveCard').filter({ has: button }).last();
     await this.expectCard(reply, () => card.getByRole('button', { name: title, exact: true }).click());
+  }
+
+  /** Pick `option` in the dropdown (compact choice set) labelled `label`: the Playground renders it
+   *  as a Fluent combobox whose options open in a popup, not as a native <select>. */
+  async pick(card, label, option) {
+    await card.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Pick `option` in the expanded choice set (radio buttons) labelled `label` on `card`. */
+  async choose(card, label, option) {
+    await card.getByRole('radiogroup', { name: label }).getByRole('radio', { name: option, exact: true }).check();
   }
 
   /** Type a message (optionally @mentioning the bot first), send it, and wait for a reply card if given. */
