@@ -1,34 +1,51 @@
 """`python -m bot` serves the bot on PORT; `python -m bot chat` talks to it in the terminal;
-`python -m bot package` builds the Teams app zip (bot/package.py)."""
+`python -m bot package` builds the Teams app zip (bot/package.py); `python -m bot purge` erases
+what the retention period no longer allows (run it daily); `python -m bot cijfers --jaar 2026`
+prints aanmeldingen per gemeente and doelgroep as CSV."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import logging
 import sys
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import database, package
+from bot.aanmeldingen import AanmeldingStore
 from bot.adapter import make_on_turn_error
 from bot.app import create_app
 from bot.composition import build_bot
 from bot.config import ConfigError, Settings
 from bot.console import chat
 from bot.storage import SqlStorage
+from dialogs.opslag import Diensten
 
 log = logging.getLogger("bot")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command, read the settings, and serve, chat or build the Teams app package."""
+    """Parse the command, read the settings, and serve, chat, package, purge or print the figures."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="ZVH-assistent")
-    parser.add_argument("command", nargs="?", default="serve", choices=("serve", "chat", "package"))
+    parser.add_argument(
+        "command", nargs="?", default="serve", choices=("serve", "chat", "package", "purge", "cijfers"),
+        help="serve (default): the bot on PORT; chat: in this terminal; package: the Teams app zip; "
+        "purge: erase aanmeldingen past BEWAARTERMIJN_MAANDEN and stale conversation state; "
+        "cijfers: aanmeldingen per gemeente and doelgroep as CSV",
+    )
     parser.add_argument(
         "-o", "--output", type=Path, default=None,
         help=f"package: where to write the app zip (default {package.DEFAULT_OUTPUT})",
+    )
+    parser.add_argument(
+        "--jaar", type=int, default=None, help="cijfers: the year to count (default the current year)",
     )
     args = parser.parse_args(argv)
     if args.command == "package":
@@ -42,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     settings.configure_logging()
     if args.command == "chat":
         asyncio.run(_chat(settings))
+        return 0
+    if args.command == "purge":
+        asyncio.run(_purge(settings))
+        return 0
+    if args.command == "cijfers":
+        asyncio.run(_cijfers(settings, datetime.now(UTC).year if args.jaar is None else args.jaar))
         return 0
     if settings.local_mode and settings.host in ("127.0.0.1", "localhost", "::1"):
         log.warning(
@@ -67,10 +90,50 @@ async def _chat(settings: Settings) -> None:
     engine = database.create_engine(settings.database_url)
     try:
         await database.migrate(engine)
-        onderdelen = build_bot(SqlStorage(engine))
+        diensten = Diensten(AanmeldingStore(engine), _console_melding, settings.medewerkers)
+        onderdelen = build_bot(SqlStorage(engine), diensten)
         await chat(onderdelen.bot.on_turn, make_on_turn_error(onderdelen.state), onderdelen.middleware)
     finally:
         await engine.dispose()
+
+
+async def _console_melding(adres: Mapping[str, Any], tekst: str) -> None:
+    # The terminal has no other conversation to reach; the melder sees the status by asking for it.
+    log.info("status message not sent: the console chat cannot message another conversation")
+
+
+async def _purge(settings: Settings) -> None:
+    engine = database.create_engine(settings.database_url)
+    try:
+        await database.migrate(engine)
+        store = AanmeldingStore(engine)
+        gewist = await store.purge(settings.bewaartermijn_maanden)
+        verwijderd = await store.ruim_oude_state_op()
+        if engine.dialect.name == "sqlite":
+            await _vacuum(engine)
+    finally:
+        await engine.dispose()
+    sys.stdout.write(f"purge: {gewist} aanmeldingen gewist, {verwijderd} oude gesprekstoestanden verwijderd\n")
+
+
+async def _vacuum(engine: AsyncEngine) -> None:
+    # Erased values stay in SQLite's free pages (and its WAL) until the file is rewritten.
+    async with engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql("VACUUM")
+        await conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+async def _cijfers(settings: Settings, jaar: int) -> None:
+    engine = database.create_engine(settings.database_url)
+    try:
+        await database.migrate(engine)
+        tellingen = await AanmeldingStore(engine).cijfers(jaar)
+    finally:
+        await engine.dispose()
+    schrijver = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+    schrijver.writerow(("gemeente", "doelgroep", "aantal"))
+    schrijver.writerows((t.gemeente, t.doelgroep, t.aantal) for t in tellingen)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,13 @@ from msrest.serialization import Model
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import database
+from bot.aanmeldingen import AanmeldingStore
 from bot.adapter import build_adapter
 from bot.composition import Onderdelen, build_bot
 from bot.config import Settings
+from bot.melding import ProactieveMelding
 from bot.storage import SqlStorage
+from dialogs.opslag import Diensten
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +58,12 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = database.create_engine(settings.database_url)
     await database.migrate(engine)
-    onderdelen = build_bot(SqlStorage(engine))
+    melding = ProactieveMelding(settings.APP_ID)
+    diensten = Diensten(AanmeldingStore(engine), melding, settings.medewerkers)
+    onderdelen = build_bot(SqlStorage(engine), diensten)
     app[ENGINE] = engine
     app[ONDERDELEN] = onderdelen
-    app[ADAPTER] = build_adapter(settings, onderdelen.state, onderdelen.middleware)
+    app[ADAPTER] = melding.adapter = build_adapter(settings, onderdelen.state, onderdelen.middleware)
     yield
     await engine.dispose()
 

@@ -9,7 +9,9 @@ from botbuilder.core import Middleware, PrivateConversationState, Storage
 from bot.handler import ZvhBot
 from bot.middleware import EenBeurtTegelijk, TaalMiddleware
 from dialogs.base import Kennis
+from dialogs.opslag import Diensten
 from dialogs.root import RootDialog
+from knowledge.aanmelding import load_formulier
 from knowledge.criteria import load_criteria, load_opschaling
 from knowledge.intenties import load_intenties
 from knowledge.meldpunten import load_meldpunten
@@ -28,6 +30,7 @@ def load_kennis() -> Kennis:
         woordenlijst=load_woordenlijst(),
         regios=load_regios(),
         meldpunten=load_meldpunten(),
+        formulier=load_formulier(),
     )
 
 
@@ -40,8 +43,9 @@ class Onderdelen:
     middleware: tuple[Middleware, ...]
 
 
-def build_bot(storage: Storage, kennis: Kennis | None = None) -> Onderdelen:
-    """The bot on per-user conversation state in `storage` (so group chat members never share a flow)."""
+def build_bot(storage: Storage, diensten: Diensten, kennis: Kennis | None = None) -> Onderdelen:
+    """The bot on per-user conversation state in `storage` (so group chat members never share a flow),
+    with the record store and proactive sender of `diensten`."""
     state = PrivateConversationState(storage)
-    bot = ZvhBot(RootDialog(kennis or load_kennis()), state)
+    bot = ZvhBot(RootDialog(kennis or load_kennis(), diensten), state)
     return Onderdelen(bot=bot, state=state, middleware=(EenBeurtTegelijk(state), TaalMiddleware(state)))

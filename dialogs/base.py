@@ -17,6 +17,7 @@ from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
 from dialogs.i18n import EN, teksten_voor
 from knowledge import intenties as intent
+from knowledge.aanmelding import Formulierkennis
 from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
 from knowledge.meldpunten import Meldpunten
@@ -40,6 +41,7 @@ class Kennis:
     woordenlijst: Woordenlijst
     regios: Regios
     meldpunten: Meldpunten
+    formulier: Formulierkennis
 
 
 def tekst_van(turn_context: TurnContext) -> str:
@@ -49,6 +51,9 @@ def tekst_van(turn_context: TurnContext) -> str:
 
 class InterruptibleDialog(ComponentDialog):
     """A component whose flows can be interrupted; subclasses add the dialogs and the routing."""
+
+    # Flows holding input not yet stored: only "annuleren" ends them, other commands wait.
+    bewaakt: frozenset[str] = frozenset()
 
     def __init__(self, dialog_id: str, kennis: Kennis) -> None:
         super().__init__(dialog_id)
@@ -77,6 +82,10 @@ class InterruptibleDialog(ComponentDialog):
             await glossary.beantwoord_klik(context, self._kennis.woordenlijst)
             return await self._ga_verder(inner_dc)
         if actie is not None or (gevraagd is not None and gevraagd != intent.GROET):
+            if inner_dc.active_dialog is not None and inner_dc.active_dialog.id in self.bewaakt:
+                # An aanmelding being filled in is not thrown away by a stray click or command.
+                await context.send_activity(t(messages.AANMELDING_DOORGAAN))
+                return await self._ga_verder(inner_dc)
             # Another menu button or command ("snelle check"): it starts afresh, as if nothing ran.
             await inner_dc.cancel_all_dialogs()
             return await self.on_begin_dialog(inner_dc, None)

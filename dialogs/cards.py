@@ -16,6 +16,8 @@ from botbuilder.schema import Activity, Attachment
 
 from dialogs import messages
 from dialogs.i18n import EN, Teksten
+from knowledge import aanmelding as veld
+from knowledge.aanmelding import Aanmelding, Formulierkennis, Keuze
 from knowledge.bronnen import leesbaar
 from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opschalingsniveau
 from knowledge.meldpunten import Meldpunt, Signaalsoort
@@ -367,9 +369,11 @@ def uitkomst_card(
     niveaus: Sequence[Opschalingsniveau],
     huis: Veiligheidshuis | None = None,
     gemeente: dict[str, Any] | None = None,
+    antwoorden: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Outcome, level on the ladder, criteria met / not met / unknown, next step, where to register
-    (for 'aanmelden'), the reading of the criteria, and the sources."""
+    (for 'aanmelden', with a button that starts the aanmelding with the gemeente and the answers
+    filled in), the reading of the criteria, and the sources."""
     engels = t.taal == EN
     niveau = beoordeling.niveau
     redenen = [
@@ -377,12 +381,13 @@ def uitkomst_card(
         (messages.CHECK_NIET_VOLDAAN, beoordeling.niet_voldaan),
         (messages.CHECK_ONBEKEND, beoordeling.onbekend),
     ]
-    # No "Aanmelden" button yet: recording an aanmelding is still being built, and a button that
-    # leads to "in aanbouw" would lose this outcome. The card says where and how to register.
     acties = [
         menu_button(t, t(messages.KNOP_NIEUWE_CHECK), "criteria_check"),
         menu_button(t, t(messages.KNOP_MENU), "hulp"),
     ]
+    if beoordeling.uitkomst == AANMELDEN:
+        vooraf = {"gemeente": (gemeente or {}).get("gemeente", ""), "antwoorden": dict(antwoorden or {})}
+        acties.insert(0, submit(t, t(messages.KNOP_AANMELDEN), {ACTIE: "aanmelden", **vooraf}))
     return adaptive_card(
         [
             title_block(t(_UITKOMST_KOP.get(beoordeling.uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))),
@@ -428,3 +433,333 @@ def snelle_check_card(t: Teksten, criteria: Criteriaset, formulier: str) -> dict
     body.append(_gemeente_veld(t))
     body.append(text_block(criteria.regel_en if engels else criteria.regel_nl, size="Small", isSubtle=True))
     return adaptive_card(body, [submit(t, t(messages.KNOP_UITKOMST), {FORMULIER: formulier})])
+
+
+# --- Aanmeldingen ---------------------------------------------------------------------------------
+
+REFERENTIE = "referentie"
+# Form fields: label, the maximum length of a text field (None: a choice), multi-line.
+VELD_LABELS = {
+    veld.ORGANISATIE: messages.VELD_ORGANISATIE,
+    veld.TELEFOON: messages.VELD_TELEFOON,
+    veld.GEMEENTE: messages.VELD_GEMEENTE,
+    veld.DOELGROEP: messages.VELD_DOELGROEP,
+    veld.INITIALEN: messages.VELD_INITIALEN,
+    veld.GEBOORTEJAAR: messages.VELD_GEBOORTEJAAR,
+    veld.GEZIN_MET_KINDEREN: messages.VELD_GEZIN,
+    veld.LEEFGEBIEDEN: messages.VELD_LEEFGEBIEDEN,
+    veld.SITUATIE: messages.VELD_SITUATIE,
+    veld.PARTNERS: messages.VELD_PARTNERS,
+    veld.STAGNATIE: messages.VELD_STAGNATIE,
+    veld.GEINFORMEERD: messages.VELD_GEINFORMEERD,
+    veld.REDEN_NIET_GEINFORMEERD: messages.VELD_REDEN,
+    veld.URGENTIE: messages.VELD_URGENTIE,
+}
+TEKST_MAX = {
+    veld.ORGANISATIE: 100, veld.TELEFOON: 20, veld.GEMEENTE: 60, veld.INITIALEN: 12, veld.GEBOORTEJAAR: 4,
+    veld.SITUATIE: 1000, veld.PARTNERS: 500, veld.STAGNATIE: 1000, veld.REDEN_NIET_GEINFORMEERD: 500,
+}
+_MEERREGELIG = {veld.SITUATIE, veld.PARTNERS, veld.STAGNATIE, veld.REDEN_NIET_GEINFORMEERD}
+ZRM_PREFIX = "zrm_"
+_MAX_KNOPPEN = 5
+NOTITIE_MAX = 500
+
+
+def label(t: Teksten, keuzes: Sequence[Keuze], code: str | None) -> str:
+    """The label of a choice (doelgroep, status, ...) in the user's language; the code when unknown."""
+    for keuze in keuzes:
+        if keuze.code == code:
+            return keuze.en if t.taal == EN else keuze.nl
+    return code or "–"
+
+
+def _ja_nee(t: Teksten, waarde: object) -> str:
+    return t(messages.JA) if waarde is True else t(messages.NEE) if waarde is False else "–"
+
+
+def _keuzelijst(t: Teksten, keuzes: Sequence[Keuze]) -> list[dict[str, str]]:
+    return [{"title": k.en if t.taal == EN else k.nl, "value": k.code} for k in keuzes]
+
+
+def _ja_nee_lijst(t: Teksten) -> list[dict[str, str]]:
+    return [{"title": t(messages.JA), "value": "ja"}, {"title": t(messages.NEE), "value": "nee"}]
+
+
+def _als_invoer(waarde: object) -> str:
+    """A stored or typed value as the text an input field shows."""
+    if waarde is True:
+        return "ja"
+    if waarde is False:
+        return "nee"
+    if isinstance(waarde, dict):
+        return str(waarde.get("gemeente", ""))
+    return "" if waarde is None else str(waarde)
+
+
+def _tekstveld(t: Teksten, naam: str, waarde: object, **extra: Any) -> dict[str, Any]:
+    veld_card: dict[str, Any] = {
+        "type": "Input.Text", "id": naam, "label": t(VELD_LABELS[naam]), "maxLength": TEKST_MAX[naam],
+        "value": _als_invoer(waarde), **extra,
+    }
+    if naam in _MEERREGELIG:
+        veld_card["isMultiline"] = True
+        veld_card["placeholder"] = t(messages.TEKENS_MAX, max=TEKST_MAX[naam])
+    return veld_card
+
+
+def _keuzeveld(t: Teksten, naam: str, waarde: object, keuzes: list[dict[str, str]], **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "Input.ChoiceSet", "id": naam, "label": t(VELD_LABELS[naam]), "style": "compact",
+        "choices": keuzes, "value": _als_invoer(waarde), **extra,
+    }
+
+
+def zrm_velden(t: Teksten, fk: Formulierkennis, scores: object) -> list[dict[str, Any]]:
+    """One dropdown per leefgebied with the ZRM scores 1-5; empty means no concern there."""
+    gekozen = scores if isinstance(scores, dict) else {}
+    keuzes = [{"title": f"{k.code} – {k.en if t.taal == EN else k.nl}", "value": k.code} for k in fk.zrm]
+    return [
+        {
+            "type": "Input.ChoiceSet", "id": ZRM_PREFIX + gebied.code, "style": "compact",
+            "label": gebied.en if t.taal == EN else gebied.nl, "placeholder": t(messages.ZRM_GEEN),
+            "choices": keuzes, "value": _als_invoer(gekozen.get(gebied.code)),
+        }
+        for gebied in fk.leefgebieden
+    ]
+
+
+def aanmelding_card(
+    t: Teksten, fk: Formulierkennis, invoer: dict[str, Any], formulier: str, vraag_id: str
+) -> dict[str, Any]:
+    """The whole form on one card, filled in with what is known (from a check, or a first try)."""
+    ja_nee = _ja_nee_lijst(t)
+    body: list[dict[str, Any]] = [
+        title_block(t(messages.AANMELDING_TITEL)),
+        text_block(t(messages.AANMELDING_UITLEG), size="Small"),
+        text_block(t(messages.AANMELDING_MELDER), weight="Bolder", spacing="Medium"),
+        _tekstveld(t, veld.ORGANISATIE, invoer.get(veld.ORGANISATIE)),
+        _tekstveld(t, veld.TELEFOON, invoer.get(veld.TELEFOON), style="Tel"),
+        text_block(t(messages.AANMELDING_BETROKKENE), weight="Bolder", spacing="Medium"),
+        _tekstveld(t, veld.GEMEENTE, invoer.get(veld.GEMEENTE), placeholder=t(messages.GEMEENTE_VOORBEELD)),
+        _keuzeveld(t, veld.DOELGROEP, invoer.get(veld.DOELGROEP), _keuzelijst(t, fk.doelgroepen)),
+        _tekstveld(t, veld.INITIALEN, invoer.get(veld.INITIALEN), placeholder="J.P."),
+        _tekstveld(t, veld.GEBOORTEJAAR, invoer.get(veld.GEBOORTEJAAR), placeholder="1987"),
+        _keuzeveld(t, veld.GEZIN_MET_KINDEREN, invoer.get(veld.GEZIN_MET_KINDEREN), ja_nee, style="expanded"),
+        text_block(t(messages.AANMELDING_ZORGEN), weight="Bolder", spacing="Medium"),
+        text_block(t(messages.VELD_LEEFGEBIEDEN), size="Small"),
+        *zrm_velden(t, fk, invoer.get(veld.LEEFGEBIEDEN)),
+        _tekstveld(t, veld.SITUATIE, invoer.get(veld.SITUATIE)),
+        _tekstveld(t, veld.PARTNERS, invoer.get(veld.PARTNERS)),
+        _tekstveld(t, veld.STAGNATIE, invoer.get(veld.STAGNATIE)),
+        _keuzeveld(t, veld.GEINFORMEERD, invoer.get(veld.GEINFORMEERD), ja_nee, style="expanded"),
+        _tekstveld(t, veld.REDEN_NIET_GEINFORMEERD, invoer.get(veld.REDEN_NIET_GEINFORMEERD)),
+        _keuzeveld(t, veld.URGENTIE, invoer.get(veld.URGENTIE), _keuzelijst(t, fk.urgenties), style="expanded"),
+        text_block(t(messages.ACUUT_REGEL), weight="Bolder", color="Attention", size="Small"),
+    ]
+    return adaptive_card(body, [submit(t, t(messages.KNOP_VERSTUREN), {FORMULIER: formulier, VRAAG: vraag_id})])
+
+
+def veld_card(
+    t: Teksten, formulier: str, vraag_id: str, kop: str, vraag: str, naam: str,
+    keuzes: Sequence[tuple[str, str]] = (), waarde: object = None, fk: Formulierkennis | None = None,
+) -> dict[str, Any]:
+    """One field of the form, for the typed fallback: buttons for a short choice, a dropdown for a long
+    one, the ZRM dropdowns for the leefgebieden, otherwise a text field. Typing the answer works too."""
+    body = [text_block(kop, isSubtle=True, size="Small"), text_block(vraag, weight="Bolder")]
+    data = {FORMULIER: formulier, VRAAG: vraag_id}
+    if keuzes and len(keuzes) <= _MAX_KNOPPEN:
+        return adaptive_card(body, [submit(t, titel, {**data, naam: code}) for code, titel in keuzes])
+    if keuzes:
+        body.append(_keuzeveld(t, naam, waarde, [{"title": titel, "value": code} for code, titel in keuzes]))
+    elif naam == veld.LEEFGEBIEDEN and fk is not None:
+        body += zrm_velden(t, fk, waarde)
+    else:
+        body.append(_tekstveld(t, naam, waarde))
+    return adaptive_card(body, [submit(t, t(messages.KNOP_VERDER), data)])
+
+
+def _aanmelding_feiten(t: Teksten, fk: Formulierkennis, gegevens: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) for every field of a concept or a stored aanmelding, in form order."""
+    gemeente = gegevens.get(veld.GEMEENTE)
+    scores = gegevens.get(veld.LEEFGEBIEDEN) or {}
+    gebieden = ", ".join(f"{label(t, fk.leefgebieden, code)} {score}" for code, score in scores.items())
+    feiten = [
+        (messages.VELD_ORGANISATIE, str(gegevens.get(veld.ORGANISATIE) or "")),
+        (messages.VELD_TELEFOON, str(gegevens.get(veld.TELEFOON) or "")),
+        (messages.VELD_GEMEENTE, str(gemeente.get("gemeente", "")) if isinstance(gemeente, dict) else ""),
+        (messages.VELD_DOELGROEP, label(t, fk.doelgroepen, gegevens.get(veld.DOELGROEP))),
+        (messages.VELD_INITIALEN, str(gegevens.get(veld.INITIALEN) or "")),
+        (messages.VELD_GEBOORTEJAAR, str(gegevens.get(veld.GEBOORTEJAAR) or "")),
+        (messages.VELD_GEZIN, _ja_nee(t, gegevens.get(veld.GEZIN_MET_KINDEREN))),
+        (messages.VELD_LEEFGEBIEDEN, gebieden),
+        (messages.VELD_SITUATIE, str(gegevens.get(veld.SITUATIE) or "")),
+        (messages.VELD_PARTNERS, str(gegevens.get(veld.PARTNERS) or "")),
+        (messages.VELD_STAGNATIE, str(gegevens.get(veld.STAGNATIE) or "")),
+        (messages.VELD_GEINFORMEERD, _ja_nee(t, gegevens.get(veld.GEINFORMEERD))),
+        (messages.VELD_REDEN, str(gegevens.get(veld.REDEN_NIET_GEINFORMEERD) or "")),
+        (messages.VELD_URGENTIE, label(t, fk.urgenties, gegevens.get(veld.URGENTIE))),
+    ]
+    return [(kop, waarde) for kop, waarde in feiten if waarde]
+
+
+def samenvatting_card(
+    t: Teksten, fk: Formulierkennis, concept: dict[str, Any], vraag_id: str, huis: Veiligheidshuis | None
+) -> dict[str, Any]:
+    """Everything entered, to review before it is stored: Bevestigen, Wijzigen, Annuleren."""
+    body = [
+        title_block(t(messages.SAMENVATTING_TITEL)),
+        *([text_block(t(messages.HUIS_KOP, naam=huis.naam), weight="Bolder")] if huis else []),
+        *feiten_blocks(t, _aanmelding_feiten(t, fk, concept)),
+        text_block(t(messages.SAMENVATTING_UITLEG), size="Small"),
+    ]
+    data = {VRAAG: vraag_id}
+    return adaptive_card(body, [
+        submit(t, t(messages.KNOP_BEVESTIGEN), {**data, KEUZE: "bevestigen"}),
+        submit(t, t(messages.KNOP_WIJZIGEN), {**data, KEUZE: "wijzigen"}),
+        submit(t, t(messages.KNOP_ANNULEREN), {ACTIE: "stoppen"}),
+    ])
+
+
+def bevestigd_card(
+    t: Teksten, fk: Formulierkennis, aanmelding: Aanmelding, huis: Veiligheidshuis | None
+) -> dict[str, Any]:
+    """The reference, where the aanmelding is, and what happens next."""
+    naam = huis.naam if huis else aanmelding.veiligheidshuis
+    return adaptive_card(
+        [
+            title_block(t(messages.BEVESTIGD_TITEL, referentie=aanmelding.referentie)),
+            text_block(t(messages.BEVESTIGD_TEKST, huis=naam, referentie=aanmelding.referentie)),
+            text_block(t(messages.BEVESTIGD_DAARNA), weight="Bolder"),
+            text_block(fk.na_aanmelding_en if t.taal == EN else fk.na_aanmelding_nl),
+            bron_block(t, fk.bron_na_aanmelding),
+        ],
+        [
+            submit(
+                t, t(messages.KNOP_AANMELDING_BEKIJKEN),
+                {ACTIE: "aanmelding_bekijken", REFERENTIE: aanmelding.referentie},
+            ),
+            menu_button(t, t(messages.KNOP_MIJN_AANMELDINGEN), "mijn_aanmeldingen"),
+            menu_button(t, t(messages.KNOP_MENU), "hulp"),
+        ],
+    )
+
+
+def _regel(t: Teksten, fk: Formulierkennis, a: Aanmelding) -> str:
+    return t(
+        messages.MIJN_REGEL, referentie=a.referentie, datum=t.datum(a.aangemaakt.date()), gemeente=a.gemeente,
+        doelgroep=label(t, fk.doelgroepen, a.doelgroep), status=label(t, fk.statussen, a.status),
+    )
+
+
+def _aanmeldingenlijst(
+    t: Teksten, fk: Formulierkennis, titel: str, leeg: str, aanmeldingen: Sequence[Aanmelding]
+) -> dict[str, Any]:
+    body: list[dict[str, Any]] = [title_block(titel)]
+    if not aanmeldingen:
+        return adaptive_card([*body, text_block(leeg)], [menu_button(t, t(messages.KNOP_MENU), "hulp")])
+    # Teams shows six actions at most: the list as lines, the choice of one as a dropdown.
+    toon = aanmeldingen[:50]
+    body.append(text_block("\n".join(f"- {_regel(t, fk, a)}" for a in toon)))
+    body.append({
+        "type": "Input.ChoiceSet", "id": REFERENTIE, "style": "compact", "label": t(messages.MIJN_KIES),
+        "choices": [{"title": a.referentie, "value": a.referentie} for a in toon], "value": toon[0].referentie,
+    })
+    return adaptive_card(body, [
+        submit(t, t(messages.KNOP_AANMELDING_BEKIJKEN), {ACTIE: "aanmelding_bekijken"}),
+        menu_button(t, t(messages.KNOP_MENU), "hulp"),
+    ])
+
+
+def mijn_aanmeldingen_card(t: Teksten, fk: Formulierkennis, aanmeldingen: Sequence[Aanmelding]) -> dict[str, Any]:
+    """The professional's own aanmeldingen, newest first, with their status."""
+    return _aanmeldingenlijst(t, fk, t(messages.MIJN_TITEL), t(messages.MIJN_GEEN), aanmeldingen)
+
+
+def werkvoorraad_card(t: Teksten, fk: Formulierkennis, aanmeldingen: Sequence[Aanmelding]) -> dict[str, Any]:
+    """For a ZVH-medewerker: the aanmeldingen not yet afgesloten, oldest first."""
+    return _aanmeldingenlijst(t, fk, t(messages.WERKVOORRAAD_TITEL), t(messages.WERKVOORRAAD_GEEN), aanmeldingen)
+
+
+def aanmelding_detail_card(
+    t: Teksten, fk: Formulierkennis, a: Aanmelding, huis: Veiligheidshuis | None, triage: bool
+) -> dict[str, Any]:
+    """One aanmelding with all its fields and status; for a ZVH-medewerker also the vervolgactie form."""
+    gegevens = {
+        veld.ORGANISATIE: a.melder.organisatie, veld.TELEFOON: a.melder.telefoon,
+        veld.GEMEENTE: {"gemeente": a.gemeente}, veld.DOELGROEP: a.doelgroep, veld.INITIALEN: a.initialen,
+        veld.GEBOORTEJAAR: a.geboortejaar, veld.GEZIN_MET_KINDEREN: a.gezin_met_kinderen,
+        veld.LEEFGEBIEDEN: a.leefgebieden, veld.SITUATIE: a.situatie, veld.PARTNERS: a.partners,
+        veld.STAGNATIE: a.stagnatie, veld.GEINFORMEERD: a.geinformeerd,
+        veld.REDEN_NIET_GEINFORMEERD: a.reden_niet_geinformeerd, veld.URGENTIE: a.urgentie,
+    }
+    status = [
+        (messages.DETAIL_STATUS, label(t, fk.statussen, a.status)),
+        (messages.DETAIL_VERVOLGACTIE, label(t, fk.vervolgacties, a.vervolgactie) if a.vervolgactie else ""),
+        (messages.DETAIL_NOTITIE, a.notitie),
+        (messages.DETAIL_AANGEMAAKT, t.tijdstip(a.aangemaakt)),
+        (messages.AANMELDING_MELDER, a.melder.naam),
+        (messages.DETAIL_CRITERIA, _uitkomst_naam(t, a.criteria_uitkomst)),
+    ]
+    body: list[dict[str, Any]] = [
+        title_block(t(messages.DETAIL_TITEL, referentie=a.referentie)),
+        *([text_block(huis.naam, isSubtle=True)] if huis else []),
+        *feiten_blocks(t, status),
+    ]
+    if a.gewist:
+        body.append(text_block(t(messages.DETAIL_GEWIST), weight="Bolder"))
+    else:
+        body += feiten_blocks(t, _aanmelding_feiten(t, fk, gegevens))
+    acties = [menu_button(t, t(messages.KNOP_MENU), "hulp")]
+    if triage and a.status != veld.AFGESLOTEN:
+        body += [
+            text_block(t(messages.TRIAGE_KOP), weight="Bolder", spacing="Medium"),
+            {
+                "type": "Input.ChoiceSet", "id": "vervolgactie", "style": "expanded",
+                "label": t(messages.DETAIL_VERVOLGACTIE), "choices": _keuzelijst(t, fk.vervolgacties),
+                "value": a.vervolgactie or "",
+            },
+            {
+                "type": "Input.Text", "id": "notitie", "isMultiline": True, "maxLength": NOTITIE_MAX,
+                "label": t(messages.TRIAGE_NOTITIE, max=NOTITIE_MAX), "value": a.notitie,
+            },
+        ]
+        data = {ACTIE: "triage", REFERENTIE: a.referentie}
+        acties = [
+            submit(t, t(messages.KNOP_VERVOLGACTIE_OPSLAAN), {**data, "stap": "vervolgactie"}),
+            submit(t, t(messages.KNOP_AFSLUITEN), {**data, "stap": "afsluiten"}),
+            menu_button(t, t(messages.KNOP_WERKVOORRAAD), "werkvoorraad"),
+        ]
+    return adaptive_card(body, acties)
+
+
+def _uitkomst_naam(t: Teksten, uitkomst: str | None) -> str:
+    if not uitkomst:
+        return t(messages.CRITERIA_NIET_GEDAAN)
+    return t(_UITKOMST_KOP.get(uitkomst, messages.CHECK_UITKOMST_UITZOEKEN))
+
+
+def cijfers_card(
+    t: Teksten, jaar: int, kop: Sequence[str], rijen: Sequence[Sequence[str | int]], huis: str = ""
+) -> dict[str, Any]:
+    """The figures of one Veiligheidshuis as a table, as the annual reports publish them: a row per
+    gemeente, a column per doelgroep, totals last (one card per house keeps it inside Teams' limit)."""
+    body: list[dict[str, Any]] = [title_block(t(messages.CIJFERS_TITEL, jaar=jaar))]
+    if huis:
+        body.append(text_block(huis, isSubtle=True))
+    if not rijen:
+        body.append(text_block(t(messages.CIJFERS_GEEN, jaar=jaar)))
+        return adaptive_card(body)
+
+    def rij(cellen: Sequence[str | int], vet: bool = False) -> dict[str, Any]:
+        opmaak = {"weight": "Bolder"} if vet else {}
+        return {
+            "type": "TableRow",
+            "cells": [{"type": "TableCell", "items": [text_block(str(c), **opmaak)]} for c in cellen],
+        }
+
+    body.append({
+        "type": "Table", "firstRowAsHeader": True, "gridStyle": "accent",
+        "columns": [{"type": "TableColumnDefinition", "width": 2 if i == 0 else 1} for i in range(len(kop))],
+        "rows": [rij(kop, vet=True), *(rij(r, vet=i == len(rijen) - 1) for i, r in enumerate(rijen))],
+    })
+    return adaptive_card(body)

@@ -77,7 +77,7 @@ class _Uitkomst:
         t = teksten_voor(step.context)
         beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
         huis = self._regios.per_code(gemeente["huis"]) if gemeente.get("huis") else None
-        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling, huis, gemeente)
+        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling, huis, gemeente, antwoorden)
         await step.context.send_activity(cards.as_activity(card))
         return await step.end_dialog({**_as_result(beoordeling, antwoorden), **gemeente})
 

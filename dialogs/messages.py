@@ -37,10 +37,6 @@ GESTOPT = N_("Oké, ik ben gestopt. Er is niets bewaard van wat we aan het doen 
 NIETS_TE_STOPPEN = N_("Er loopt op dit moment niets dat ik kan stoppen.")
 NIET_BEGREPEN = N_("Dat begrijp ik niet helemaal. Kies hieronder wat je wilt doen, of typ **help**.")
 ALLEEN_TEKST = N_("Ik kan alleen tekst en klikken op knoppen verwerken. Typ je vraag of kies een knop.")
-IN_AANBOUW = N_(
-    "Dit onderdeel ({onderdeel}) is nog in aanbouw en kan ik nu nog niet voor je doen. "
-    "Wat ik al wel kan, staat hieronder."
-)
 GA_VERDER = N_("We gaan verder waar we waren:")
 FOUT_EXCUSES = N_(
     "Sorry, er ging bij mij iets mis. Wat we aan het doen waren, is afgebroken; begin opnieuw met **help**."
@@ -147,3 +143,137 @@ BLADER_LETTERS = N_("Letters: {letters}")
 BLADER_GEEN = N_("Er staan geen begrippen met een {letter} in de woordenlijst.")
 BLADER_KIES = N_("Kies een begrip")
 KNOP_TOON_UITLEG = N_("Toon uitleg")
+
+# Aanmelding: the form
+AANMELDING_TITEL = N_("Aanmelding bij het Zorg- en Veiligheidshuis")
+AANMELDING_UITLEG = N_(
+    "Vul in wat je weet; ik controleer het en laat je alles nakijken voordat er iets wordt opgeslagen. "
+    "Over de betrokkene alleen initialen en geboortejaar: geen naam, BSN, adres of telefoonnummer."
+)
+AANMELDING_VOORAF = N_("Uit je check heb ik al ingevuld: gemeente {gemeente}.")
+AANMELDING_GETYPT = N_("Geen probleem, dan vraag ik het één voor één. Typ **annuleren** om te stoppen.")
+AANMELDING_VELD_KOP = N_("Aanmelding – vraag {nummer} van {aantal}")
+AANMELDING_FOUTEN = N_("Nog niet alles klopt:")
+AANMELDING_DOORGAAN = N_(
+    "Je aanmelding is nog niet bevestigd. Maak haar eerst af (of klik op Bevestigen), of typ **annuleren** "
+    "om te stoppen zonder iets op te slaan."
+)
+AANMELDING_MELDER = N_("Melder")
+AANMELDING_BETROKKENE = N_("Betrokkene")
+AANMELDING_ZORGEN = N_("Zorgen")
+KNOP_VERSTUREN = N_("Naar samenvatting")
+KNOP_BEVESTIGEN = N_("Bevestigen")
+KNOP_WIJZIGEN = N_("Wijzigen")
+KNOP_ANNULEREN = N_("Annuleren")
+SAMENVATTING_TITEL = N_("Controleer je aanmelding")
+SAMENVATTING_UITLEG = N_(
+    "Klopt alles? Klik op Bevestigen. Iets aanpassen: klik op Wijzigen of typ bijvoorbeeld "
+    "'wijzig geboortejaar'. Annuleren slaat niets op."
+)
+SAMENVATTING_WELK_VELD = N_(
+    "Welk onderdeel wil je wijzigen? Typ bijvoorbeeld 'wijzig {voorbeeld}'. Onderdelen: {velden}."
+)
+SAMENVATTING_KIES = N_("Klik op Bevestigen, Wijzigen of Annuleren (of typ 'bevestigen', 'wijzig <onderdeel>').")
+OPSLAAN_MISLUKT = N_(
+    "Opslaan lukte op dit moment niet; er is niets bewaard. Je gegevens staan nog klaar: "
+    "klik nog een keer op Bevestigen."
+)
+BEVESTIGD_TITEL = N_("Aanmelding ontvangen: {referentie}")
+BEVESTIGD_TEKST = N_(
+    "Je aanmelding staat bij {huis}. Bewaar het kenmerk {referentie}: daarmee volg je de status "
+    "onder **mijn aanmeldingen**. Je krijgt hier een bericht als de status verandert."
+)
+BEVESTIGD_DAARNA = N_("Wat er nu gebeurt")
+KNOP_AANMELDING_BEKIJKEN = N_("Bekijken")
+
+# Aanmelding: the fields (label, question in the typed fallback)
+VELD_ORGANISATIE = N_("Jouw organisatie")
+VELD_TELEFOON = N_("Jouw telefoonnummer (werk)")
+VELD_GEMEENTE = N_("Gemeente van de betrokkene")
+VELD_DOELGROEP = N_("Doelgroep")
+VELD_INITIALEN = N_("Initialen van de betrokkene")
+VELD_GEBOORTEJAAR = N_("Geboortejaar van de betrokkene")
+VELD_GEZIN = N_("Gezin met minderjarige kinderen?")
+VELD_LEEFGEBIEDEN = N_("Leefgebieden met ZRM-score")
+VELD_SITUATIE = N_("Situatie: wat speelt er?")
+VELD_PARTNERS = N_("Welke partners zijn al betrokken?")
+VELD_STAGNATIE = N_("Waarom lukt het niet in de reguliere samenwerking?")
+VELD_GEINFORMEERD = N_("Is de betrokkene geïnformeerd over de aanmelding?")
+VELD_REDEN = N_("Waarom is de betrokkene niet geïnformeerd?")
+VELD_URGENTIE = N_("Urgentie")
+VRAAG_ORGANISATIE = N_("Bij welke organisatie werk je? (bijvoorbeeld wijkteam Maastricht-Noord, politie, Mondriaan)")
+VRAAG_TELEFOON = N_("Op welk telefoonnummer kan het Veiligheidshuis jou bereiken? (je eigen werknummer)")
+VRAAG_GEMEENTE = N_("In welke gemeente woont de betrokkene?")
+VRAAG_DOELGROEP = N_("Bij welke doelgroep past de casus het best?")
+VRAAG_INITIALEN = N_("Wat zijn de initialen van de betrokkene? (bijvoorbeeld J.P.; geen naam)")
+VRAAG_GEBOORTEJAAR = N_("Wat is het geboortejaar van de betrokkene? (bijvoorbeeld 1987)")
+VRAAG_GEZIN = N_("Gaat het om een gezin of huishouden met minderjarige kinderen?")
+VRAAG_LEEFGEBIEDEN = N_(
+    "Op welke leefgebieden spelen problemen, met een ZRM-score van 1 (acute problematiek) tot 5 "
+    "(volledig zelfredzaam)? Typ bijvoorbeeld: financieel 2, wonen 1, verslaving 2. Leefgebieden: {lijst}."
+)
+VRAAG_SITUATIE = N_("Beschrijf kort wat er speelt en waarom je je zorgen maakt (hooguit {max} tekens, zonder namen).")
+VRAAG_PARTNERS = N_("Welke organisaties zijn al betrokken? (typ 'geen' als er nog niemand is)")
+VRAAG_STAGNATIE = N_("Waarom lukt het niet binnen de reguliere samenwerking: waar loopt het vast?")
+VRAAG_GEINFORMEERD = N_("Is de betrokkene geïnformeerd over deze aanmelding?")
+VRAAG_REDEN = N_(
+    "Waarom is de betrokkene (nog) niet geïnformeerd? Bijvoorbeeld: veiligheid van de melder of van anderen."
+)
+VRAAG_URGENTIE = N_("Hoe urgent is het? (acuut gevaar: bel 112, dat hoort niet in een aanmelding)")
+ZRM_GEEN = N_("geen zorg")
+TEKENS_MAX = N_("hooguit {max} tekens")
+
+# Aanmelding: what is wrong with an answer
+FOUT_LEEG = N_("{veld}: dit is nog niet ingevuld.")
+FOUT_TE_LANG = N_("{veld}: dat is te lang, hooguit {max} tekens. Maak het korter.")
+FOUT_BSN = N_(
+    "{veld}: daar staat een nummer dat een BSN kan zijn. Haal het weg: een BSN hoort niet in deze aanmelding."
+)
+FOUT_EMAIL = N_("{veld}: daar staat een e-mailadres. Haal het weg: contactgegevens van de betrokkene horen hier niet.")
+FOUT_TELEFOONNUMMER = N_(
+    "{veld}: daar staat een telefoonnummer. Haal het weg: contactgegevens van de betrokkene horen hier niet."
+)
+FOUT_GEMEENTE = N_("{veld}: '{genoemd}' ken ik niet als gemeente in Limburg. Kies een van: {lijst}.")
+FOUT_KEUZE = N_("{veld}: kies een van: {lijst}.")
+FOUT_LEEFGEBIED_ONBEKEND = N_("{veld}: '{genoemd}' ken ik niet als leefgebied. Kies uit: {lijst}.")
+FOUT_ZRM = N_("{veld}: de ZRM-score voor {leefgebied} moet van {min} tot en met {max} zijn.")
+FOUT_GEBOORTEJAAR = N_("{veld}: kies een jaar van {min} tot en met {max}.")
+FOUT_GEEN_INITIALEN = N_("{veld}: alleen initialen, geen naam. Bijvoorbeeld J.P. in plaats van Jan Peters.")
+FOUT_ONGELDIG_TELEFOON = N_("{veld}: dat herken ik niet als telefoonnummer. Bijvoorbeeld 06 12345678 of 043 123 4567.")
+FOUT_ONGELDIG_JAAR = N_("{veld}: typ het jaar in vier cijfers, bijvoorbeeld 1987.")
+FOUT_ONGELDIG_INITIALEN = N_("{veld}: alleen letters, bijvoorbeeld J.P.")
+FOUT_ONGELDIG_JA_NEE = N_("{veld}: kies ja of nee.")
+FOUT_ONGELDIG_LEEFGEBIEDEN = N_("{veld}: typ per leefgebied een score, bijvoorbeeld: financieel 2, wonen 1.")
+FOUT_ANDERE_KAART = N_("Die knop hoort bij een andere kaart. Beantwoord deze vraag:")
+
+# Mijn aanmeldingen, detail, triage
+MIJN_TITEL = N_("Mijn aanmeldingen")
+MIJN_GEEN = N_("Je hebt nog geen aanmeldingen gedaan via de ZVH-assistent.")
+MIJN_REGEL = N_("**{referentie}** · {datum} · {gemeente} · {doelgroep} · {status}")
+MIJN_KIES = N_("Kies een aanmelding")
+AANMELDING_ONBEKEND = N_("Ik vind geen aanmelding {referentie} die jij mag inzien.")
+DETAIL_TITEL = N_("Aanmelding {referentie}")
+DETAIL_STATUS = N_("Status")
+DETAIL_VERVOLGACTIE = N_("Vervolgactie")
+DETAIL_NOTITIE = N_("Notitie van het Veiligheidshuis")
+DETAIL_AANGEMAAKT = N_("Ontvangen")
+DETAIL_CRITERIA = N_("Uitkomst criteria check")
+DETAIL_GEWIST = N_("De persoonsgegevens van deze aanmelding zijn gewist (bewaartermijn verstreken).")
+CRITERIA_NIET_GEDAAN = N_("geen check gedaan")
+WERKVOORRAAD_TITEL = N_("Werkvoorraad: aanmeldingen die nog openstaan")
+WERKVOORRAAD_GEEN = N_("Er staan geen open aanmeldingen voor je Veiligheidshuis.")
+ALLEEN_MEDEWERKERS = N_("Dit kan alleen een ZVH-medewerker. Zoek je je eigen aanmeldingen? Typ **mijn aanmeldingen**.")
+TRIAGE_KOP = N_("Vervolgactie kiezen")
+TRIAGE_NOTITIE = N_("Notitie voor het dossier (zonder namen, hooguit {max} tekens)")
+KNOP_VERVOLGACTIE_OPSLAAN = N_("Vervolgactie opslaan")
+KNOP_AFSLUITEN = N_("Afsluiten")
+KNOP_WERKVOORRAAD = N_("Werkvoorraad")
+TRIAGE_OPGESLAGEN = N_("{referentie}: status nu '{status}'. De melder krijgt daarvan bericht.")
+TRIAGE_KIES_VERVOLGACTIE = N_("Kies eerst een vervolgactie.")
+STATUS_BERICHT = N_("Je aanmelding {referentie} heeft een nieuwe status: {status}.")
+STATUS_BERICHT_VERVOLGACTIE = N_(
+    "Je aanmelding {referentie} heeft een nieuwe status: {status}. Vervolgactie: {vervolgactie}."
+)
+CIJFERS_TITEL = N_("Aanmeldingen per doelgroep per gemeente, {jaar}")
+CIJFERS_GEEN = N_("In {jaar} zijn er (nog) geen aanmeldingen.")
+CIJFERS_CSV = N_("Dezelfde cijfers als CSV (kopieer naar Excel):")

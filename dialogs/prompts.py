@@ -167,9 +167,10 @@ class KeuzePrompt(CardSubmitPrompt):
         return result
 
 
-def formulier_options(card: dict[str, Any], opnieuw: str) -> PromptOptions:
-    """PromptOptions for CardSubmitPrompt: the form card and the text for a second try."""
-    return PromptOptions(validations={"card": card, "opnieuw": opnieuw})
+def formulier_options(card: dict[str, Any], opnieuw: str, **extra: Any) -> PromptOptions:
+    """PromptOptions for CardSubmitPrompt: the form card, the text for a second try, and any plain
+    values the validator needs (such as the question's id)."""
+    return PromptOptions(validations={"card": card, "opnieuw": opnieuw, **extra})
 
 
 def keuze_options(

@@ -32,12 +32,16 @@ from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
 
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
+from dialogs.aanmelding import AANMELDING, VOORAF, AanmeldingDialog
+from dialogs.aanmeldingen import BEKIJKEN, TRIAGE, Aanmeldingenloket, cijfers_jaar
 from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
 from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
 from dialogs.gemeente import als_dict
 from dialogs.i18n import teksten_voor
+from dialogs.opslag import Diensten
 from dialogs.signaal import SIGNAAL, SOORTEN, SignaalDialog
 from knowledge import intenties as intent
+from knowledge.aanmelding import lees_referentie
 from knowledge.intenties import herken, herken_commando
 from knowledge.meldpunten import herken_soort
 from knowledge.overleggen import gemeente_in, zoek_overleggen
@@ -45,10 +49,6 @@ from knowledge.tekst import woorden
 from knowledge.woordenlijst import blader_letter
 
 ROOT = "RootDialog"
-_NIET_GEBOUWD = {
-    intent.AANMELDEN: messages.KNOP_AANMELDEN,
-    intent.MIJN_AANMELDINGEN: messages.KNOP_MIJN_AANMELDINGEN,
-}
 # A free-text signal is a sentence about someone ("mijn buurjongen wil naar Syrië om te strijden"),
 # not a term: shorter messages are left to the glossary.
 _WOORDEN_IN_EEN_SIGNAAL = 5
@@ -60,11 +60,15 @@ __all__ = ["ROOT", "Kennis", "RootDialog"]
 class RootDialog(InterruptibleDialog):
     """Starts the capability a message asks for, or answers it directly."""
 
-    def __init__(self, kennis: Kennis) -> None:
+    bewaakt = frozenset({AANMELDING})
+
+    def __init__(self, kennis: Kennis, diensten: Diensten) -> None:
         super().__init__(ROOT, kennis)
         self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
         self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
         self.add_dialog(SignaalDialog(kennis.meldpunten, kennis.regios, kennis.acuut))
+        self.add_dialog(AanmeldingDialog(kennis.formulier, kennis.regios, kennis.criteria, diensten))
+        self._loket = Aanmeldingenloket(kennis.formulier, kennis.regios, diensten)
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""
@@ -78,6 +82,13 @@ class RootDialog(InterruptibleDialog):
             actie = intent.WOORDENLIJST
         if actie is None and (commando := herken_commando(tekst, self._kennis.intenties)):
             actie = commando.intentie
+        if actie is None and (referentie := lees_referentie(tekst)):
+            # "ZVH-MH-2026-000123" or "hoe staat ZVH-MH-2026-123 ervoor?": that aanmelding.
+            await self._loket.toon(context, referentie)
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        if actie is None and (jaar := cijfers_jaar(tekst)):
+            await self._loket.toon_cijfers(context, jaar)
+            return DialogTurnResult(DialogTurnStatus.Complete)
         soorten = herken_soort(tekst, self._kennis.meldpunten)
         # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
         gegeven = woorden(tekst)
@@ -100,11 +111,13 @@ class RootDialog(InterruptibleDialog):
             return await inner_dc.begin_dialog(CRITERIA_CHECK)
         if actie == intent.SNELLE_CHECK:
             return await inner_dc.begin_dialog(SNELLE_CHECK)
+        if actie == intent.AANMELDEN:
+            # From a check's outcome the click carries its gemeente and answers, to pre-fill the form.
+            return await inner_dc.begin_dialog(AANMELDING, {VOORAF: context.activity.value})
+        if await self._beantwoord_aanmeldingen(context, actie):
+            return DialogTurnResult(DialogTurnStatus.Complete)
         if actie == intent.WOORDENLIJST:
             await glossary.beantwoord_klik(context, self._kennis.woordenlijst)
-        elif actie in _NIET_GEBOUWD:
-            melding = t(messages.IN_AANBOUW, onderdeel=t(_NIET_GEBOUWD[actie]))
-            await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=melding)))
         elif actie == intent.HULP:
             await context.send_activity(cards.as_activity(cards.hulp_card(t)))
         elif actie == intent.GROET:
@@ -120,6 +133,24 @@ class RootDialog(InterruptibleDialog):
                 # The 112 card is a complete answer; anything else unknown gets the menu.
                 await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN))))
         return DialogTurnResult(DialogTurnStatus.Complete)
+
+    async def _beantwoord_aanmeldingen(self, context: TurnContext, actie: str | None) -> bool:
+        """Mijn aanmeldingen, one aanmelding, the werkvoorraad, triage and figures; True when answered."""
+        waarde = context.activity.value if isinstance(context.activity.value, dict) else {}
+        if actie == intent.MIJN_AANMELDINGEN:
+            await self._loket.toon_mijn(context)
+        elif actie == BEKIJKEN:
+            referentie = waarde.get(cards.REFERENTIE)
+            await self._loket.toon(context, referentie if isinstance(referentie, str) else "")
+        elif actie == intent.WERKVOORRAAD:
+            await self._loket.toon_werkvoorraad(context)
+        elif actie == TRIAGE:
+            await self._loket.verwerk_triage(context, waarde)
+        elif actie == intent.CIJFERS:
+            await self._loket.toon_cijfers(context, None)
+        else:
+            return False
+        return True
 
     async def _beantwoord_meldvraag(
         self, context: TurnContext, gegeven: list[str], soorten: tuple[str, ...], wil_melden: bool

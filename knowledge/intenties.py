@@ -25,7 +25,13 @@ AANMELDEN = "aanmelden"
 MIJN_AANMELDINGEN = "mijn_aanmeldingen"
 SIGNAAL = "signaal"
 WOORDENLIJST = "woordenlijst"
-_BEKEND = (HULP, STOPPEN, GROET, CRITERIA_CHECK, SNELLE_CHECK, AANMELDEN, MIJN_AANMELDINGEN, SIGNAAL, WOORDENLIJST)
+# For ZVH-medewerkers only (the dialogs check the role).
+WERKVOORRAAD = "werkvoorraad"
+CIJFERS = "cijfers"
+_BEKEND = (
+    HULP, STOPPEN, GROET, CRITERIA_CHECK, SNELLE_CHECK, AANMELDEN, MIJN_AANMELDINGEN, SIGNAAL, WOORDENLIJST,
+    WERKVOORRAAD, CIJFERS,
+)
 
 # A command is the whole message; a typo ("anuleren") still counts, a sentence does not.
 _COMMANDO_DREMPEL = 88.0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
@@ -17,8 +18,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import database
+from bot.aanmeldingen import AanmeldingStore
 from bot.composition import Onderdelen, build_bot
 from bot.storage import SqlStorage
+from dialogs.opslag import Diensten
 
 # The PostgreSQL server every development and CI machine of this project has (trust auth).
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
@@ -169,19 +172,58 @@ class Gesprek:
         return await self.click(data, **velden)
 
 
+# A ZVH-medewerker of Maastricht Heuvelland, and one who triages every Veiligheidshuis.
+MEDEWERKERS = {"medewerker-mh": ("MH",), "medewerker-alle": ()}
+# The tests' "now": birth years and references depend on the year.
+NU = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
+
+
+class Berichten:
+    """Records proactive messages (the real sender is tested over HTTP in tests/bot)."""
+
+    def __init__(self) -> None:
+        self.verstuurd: list[tuple[dict[str, Any], str]] = []
+
+    async def __call__(self, adres: Mapping[str, Any], tekst: str) -> None:
+        self.verstuurd.append((dict(adres), tekst))
+
+
+def make_diensten(engine: AsyncEngine, melding: Any = None) -> Diensten:
+    """The dialogs' outside world on a real store, with a fixed clock and the test medewerkers."""
+    return Diensten(
+        AanmeldingStore(engine, klok=lambda: NU), melding or Berichten(), MEDEWERKERS, klok=lambda: NU
+    )
+
+
+def make_gesprek(engine: AsyncEngine, melding: Any = None) -> Gesprek:
+    """The real bot on SQL state and the real aanmeldingen store of `engine`."""
+    return Gesprek(build_bot(SqlStorage(engine), make_diensten(engine, melding)))
+
+
 @pytest.fixture
-async def sql_storage(sqlite_url: str) -> AsyncIterator[SqlStorage]:
-    """SqlStorage on a fresh SQLite file."""
+async def sql_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine on a fresh SQLite file."""
     engine = database.create_engine(sqlite_url)
     await database.migrate(engine)
-    yield SqlStorage(engine)
+    yield engine
     await engine.dispose()
 
 
 @pytest.fixture
-def gesprek(sql_storage: SqlStorage) -> Gesprek:
-    """The real bot on SQL state, driven through the TestAdapter."""
-    return Gesprek(build_bot(sql_storage))
+def sql_storage(sql_engine: AsyncEngine) -> SqlStorage:
+    """SqlStorage on a fresh SQLite file."""
+    return SqlStorage(sql_engine)
+
+
+@pytest.fixture
+def berichten() -> Berichten:
+    return Berichten()
+
+
+@pytest.fixture
+def gesprek(sql_engine: AsyncEngine, berichten: Berichten) -> Gesprek:
+    """The real bot on SQL state and records, driven through the TestAdapter."""
+    return make_gesprek(sql_engine, berichten)
 
 
 class FakeConnector:
@@ -217,4 +259,7 @@ async def connector(aiohttp_server) -> FakeConnector:
     return fake
 
 
-__all__ = ["FakeConnector", "Gesprek", "buttons", "card_of", "seen_text", "teams_activity"]
+__all__ = [
+    "MEDEWERKERS", "NU", "Berichten", "FakeConnector", "Gesprek", "buttons", "card_of", "make_diensten",
+    "make_gesprek", "seen_text", "teams_activity",
+]

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from botbuilder.core import MemoryStorage, PrivateConversationState
 
-from bot import package
+from bot import database, package
 from bot.composition import build_bot
 from knowledge.intenties import herken_commando, load_intenties
+from tests.conftest import make_diensten
 
 MANIFEST_DIR = Path(__file__).resolve().parents[1] / "manifest"
 SCOPES = ["personal", "team", "groupChat"]
@@ -76,7 +77,8 @@ def test_bot_in_personal_team_and_group_chat_with_state_per_user(manifest):
     assert bot["scopes"] == SCOPES
     assert bot.get("isNotificationOnly", False) is False
     # Shared scopes are safe only because every user has their own dialog state (STYLE §3.6).
-    assert isinstance(build_bot(MemoryStorage()).state, PrivateConversationState)
+    engine = database.create_engine("sqlite+aiosqlite:///:memory:")  # never connected
+    assert isinstance(build_bot(MemoryStorage(), make_diensten(engine)).state, PrivateConversationState)
 
 
 def test_one_command_list_per_scope(manifest):

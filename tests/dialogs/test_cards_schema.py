@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from functools import cache
 from inspect import getmembers, isfunction
 from pathlib import Path
@@ -27,6 +28,7 @@ from jsonschema.exceptions import ValidationError
 
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
+from knowledge.aanmelding import Aanmelding, Melder, load_formulier
 from knowledge.criteria import evaluate, load_criteria, load_opschaling
 from knowledge.meldpunten import load_meldpunten
 from knowledge.overleggen import zoek_overleggen
@@ -101,7 +103,9 @@ def _walk(card: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
                 continue
             hier = f"{pad}/{i}"
             yield hier, "element", item
-            for sleutel in ("items", "columns", "rows", "cells"):
+            # A Table's "columns" are column definitions (widths), not elements; a ColumnSet's are.
+            tabel = item.get("type") == "Table"
+            for sleutel in ("items", "rows", "cells") if tabel else ("items", "columns", "rows", "cells"):
                 yield from elements(item.get(sleutel) or [], f"{hier}/{sleutel}")
             yield from acties(item.get("actions") or [], f"{hier}/actions")
             if isinstance(item.get("selectAction"), dict):
@@ -175,12 +179,40 @@ def _letters() -> list[str]:
     return sorted({b.term[:1].lower() for b in load_woordenlijst().begrippen})
 
 
+FK = load_formulier()
+_LANG = "x" * 1000  # the longest texts the form allows, for the payload limit
+
+
+def _aanmelding(nummer: int = 1, status: str = "in_behandeling", gewist: bool = False) -> Aanmelding:
+    return Aanmelding(
+        referentie=f"ZVH-MH-2026-{nummer:06d}", aangemaakt=datetime(2026, 11, 22, 10, 30, tzinfo=UTC),
+        melder=Melder("user-1", "Test Gebruiker", "Wijkteam Maastricht-Noord", "06 12345678"),
+        gemeente="Maastricht", veiligheidshuis="MH", doelgroep=FK.doelgroepen[0].code,
+        initialen="" if gewist else "J.P.", geboortejaar=None if gewist else 1987, gezin_met_kinderen=False,
+        leefgebieden={} if gewist else {g.code: 2 for g in FK.leefgebieden}, situatie="" if gewist else _LANG,
+        partners="" if gewist else _LANG[:500], stagnatie="" if gewist else _LANG, geinformeerd=False,
+        reden_niet_geinformeerd="" if gewist else _LANG[:500], urgentie="voorrang", criteria_uitkomst="aanmelden",
+        status=status, vervolgactie="netwerkoverleg", notitie=_LANG[:500],
+        gewist=datetime(2029, 1, 1, tzinfo=UTC) if gewist else None,
+    )
+
+
+def _grootste_huis():
+    return max(load_regios().veiligheidshuizen, key=lambda huis: len(huis.gemeenten))
+
+
+_CONCEPT = {
+    "organisatie": "Wijkteam", "telefoon": "06 12345678", "gemeente": {"gemeente": "Maastricht", "huis": "MH"},
+    "doelgroep": "jeugd", "initialen": "J.P.", "geboortejaar": 1987, "gezin_met_kinderen": True,
+    "leefgebieden": {g.code: 3 for g in FK.leefgebieden}, "situatie": _LANG, "partners": _LANG[:500],
+    "stagnatie": _LANG, "geinformeerd": False, "reden_niet_geinformeerd": _LANG[:500], "urgentie": "regulier",
+}
+
 # Builders taking glossary entries get the real woordenlijst, at its largest (the payload limit).
 SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
     "welkom_card": [cards.welkom_card],
     "hulp_card": [
         cards.hulp_card,
-        lambda t: cards.hulp_card(t, melding=t(messages.IN_AANBOUW, onderdeel=t(messages.KNOP_AANMELDEN))),
         lambda t: cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN)),
     ],
     "acuut_card": [
@@ -223,6 +255,47 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         )
         for antwoorden in ({"A": "ja", "B": "ja", "C": "ja"}, {"A": "nee"}, {"A": "weet_niet", "B": "ja", "C": "ja"})
         for huis in ("MH", "WM", "PS", "ML", "NL", None)
+    ],
+    "aanmelding_card": [
+        lambda t: cards.aanmelding_card(t, FK, {}, "AanmeldingDialog.formulier", "abc"),
+        lambda t: cards.aanmelding_card(t, FK, _CONCEPT, "AanmeldingDialog.formulier", "abc"),
+    ],
+    "veld_card": [
+        lambda t: cards.veld_card(t, "f", "v", "Vraag 1 van 13", "Welke organisatie?", "organisatie"),
+        lambda t: cards.veld_card(
+            t, "f", "v", "Vraag 4 van 13", "Welke doelgroep?", "doelgroep", [(k.code, k.nl) for k in FK.doelgroepen]
+        ),
+        lambda t: cards.veld_card(t, "f", "v", "Vraag 7 van 13", "Gezin?", "gezin_met_kinderen",
+                                  [("ja", "Ja"), ("nee", "Nee")]),
+        lambda t: cards.veld_card(t, "f", "v", "Vraag 8 van 13", "Leefgebieden?", "leefgebieden", fk=FK),
+    ],
+    "samenvatting_card": [
+        lambda t: cards.samenvatting_card(t, FK, _CONCEPT, "abc", load_regios().per_code("MH")),
+        lambda t: cards.samenvatting_card(t, FK, {}, "abc", None),
+    ],
+    "bevestigd_card": [lambda t: cards.bevestigd_card(t, FK, _aanmelding(), load_regios().per_code("MH"))],
+    "mijn_aanmeldingen_card": [
+        lambda t: cards.mijn_aanmeldingen_card(t, FK, [_aanmelding(n) for n in range(1, 60)]),
+        lambda t: cards.mijn_aanmeldingen_card(t, FK, []),
+    ],
+    "werkvoorraad_card": [
+        lambda t: cards.werkvoorraad_card(t, FK, [_aanmelding(n) for n in range(1, 60)]),
+        lambda t: cards.werkvoorraad_card(t, FK, []),
+    ],
+    "aanmelding_detail_card": [
+        lambda t: cards.aanmelding_detail_card(t, FK, _aanmelding(), load_regios().per_code("MH"), triage=True),
+        lambda t: cards.aanmelding_detail_card(t, FK, _aanmelding(), None, triage=False),
+        lambda t: cards.aanmelding_detail_card(t, FK, _aanmelding(status="afgesloten", gewist=True), None, True),
+    ],
+    "cijfers_card": [
+        # The largest house, every doelgroep present: the worst case for the payload.
+        lambda t: cards.cijfers_card(
+            t, 2026, ["Gemeente", *(k.nl for k in FK.doelgroepen), "Totaal"],
+            [[g, *range(len(FK.doelgroepen)), 99] for g in _grootste_huis().gemeenten]
+            + [["Totaal", *range(len(FK.doelgroepen)), 999]],
+            huis="Zorg- en Veiligheidshuis Parkstad",
+        ),
+        lambda t: cards.cijfers_card(t, 2025, [], []),
     ],
     "niet_gevonden_card": [
         lambda t: cards.niet_gevonden_card(t, "qwerty", load_woordenlijst().alfabetisch()[:8]),

@@ -9,13 +9,11 @@ forged card values, English, and a restart of the storage in the middle of the c
 from __future__ import annotations
 
 from bot import database
-from bot.composition import build_bot
-from bot.storage import SqlStorage
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.bronnen import leesbaar
 from knowledge.criteria import load_criteria
-from tests.conftest import Gesprek, buttons, card_of, seen_text
+from tests.conftest import Gesprek, buttons, card_of, make_gesprek, seen_text
 
 NL = Teksten("nl")
 EN = Teksten("en")
@@ -52,7 +50,11 @@ class TestHappyPath:
         assert "; C (" + CRITERIA["C"].kort_nl in uitkomst
         assert "niveau 3" in uitkomst
         assert "Jaarverslag 2018 Veiligheidshuis Westelijke Mijnstreek – Landelijke criteria" in uitkomst
-        assert [titel for titel, _ in buttons(replies[0])] == [messages.KNOP_NIEUWE_CHECK, messages.KNOP_MENU]
+        knoppen = dict(buttons(replies[0]))
+        assert list(knoppen) == [messages.KNOP_AANMELDEN, messages.KNOP_NIEUWE_CHECK, messages.KNOP_MENU]
+        # The aanmelding starts from what the check found (see tests/dialogs/test_aanmelding.py).
+        assert knoppen[messages.KNOP_AANMELDEN]["gemeente"] == "Sittard-Geleen"
+        assert knoppen[messages.KNOP_AANMELDEN]["antwoorden"] == {"A": "ja", "B": "ja", "C": "ja"}
 
     async def test_typed_nee_on_a_stays_local_after_one_question(self, gesprek: Gesprek):
         await gesprek.send("moet ik dit aanmelden?")
@@ -158,14 +160,14 @@ class TestHervatten:
         """The state is in SQL: dispose the engine (a restart) and continue with a new bot."""
         engine = database.create_engine(database_url)
         await database.migrate(engine)
-        eerste = Gesprek(build_bot(SqlStorage(engine)))
+        eerste = make_gesprek(engine)
         await eerste.send("check", conversation_id="herstart-1")
         await eerste.send("ja", conversation_id="herstart-1")  # A
         await engine.dispose()
 
         engine = database.create_engine(database_url)
         try:
-            tweede = Gesprek(build_bot(SqlStorage(engine)))
+            tweede = make_gesprek(engine)
             replies = await tweede.send("ja", conversation_id="herstart-1")  # B, in the new process
             assert kop("C") in seen_text(replies[0])
             replies = await tweede.send("nee", conversation_id="herstart-1")

@@ -76,11 +76,11 @@ class TestHulpEnFallback:
         replies = await gesprek.send("annuleren")
         assert [r.text for r in replies] == [messages.NIETS_TE_STOPPEN]
 
-    async def test_capability_not_built_yet_says_so_and_offers_what_works(self, gesprek: Gesprek):
-        replies = await gesprek.click({cards.ACTIE: "aanmelden"})
-        tekst = seen_text(replies[0])
-        assert NL(messages.IN_AANBOUW, onderdeel=messages.KNOP_AANMELDEN) in tekst
-        assert messages.KNOP_CHECK in tekst
+    async def test_every_menu_button_leads_somewhere(self, gesprek: Gesprek):
+        for actie in ("criteria_check", "aanmelden", "signaal", "woordenlijst", "mijn_aanmeldingen"):
+            await gesprek.send("annuleren")
+            replies = await gesprek.click({cards.ACTIE: actie})
+            assert replies and messages.NIET_BEGREPEN not in seen_text(replies[-1]), actie
 
     async def test_attachment_without_text_gets_a_clear_answer(self, gesprek: Gesprek):
         replies = await gesprek.send(teams_activity(None))
