@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -45,6 +46,7 @@ from knowledge.aanmelding import (
     maak_referentie,
 )
 
+NEDERLAND = ZoneInfo("Europe/Amsterdam")
 # audit_event.actie values, and the wie of what the bot does by itself.
 AANGEMAAKT = "aangemaakt"
 GELEZEN = "gelezen"
@@ -109,7 +111,8 @@ class AanmeldingStore:
                 if bestaand is not None:
                     herhaald = await _opnieuw_bevestigd(conn, nu, bestaand, melder)
                 else:
-                    huis, jaar = waarden["veiligheidshuis"], nu.year
+                    # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
+                    huis, jaar = waarden["veiligheidshuis"], nu.astimezone(NEDERLAND).year
                     referentie = maak_referentie(huis, jaar, await _volgend_nummer(conn, huis, jaar))
                     rij = {
                         **waarden, "referentie": referentie, "concept_id": concept_id, "aangemaakt": nu,

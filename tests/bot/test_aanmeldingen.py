@@ -147,6 +147,10 @@ class TestReferenties:
             "ZVH-MH-2026-000001", "ZVH-MH-2026-000002", "ZVH-WM-2026-000001", "ZVH-MH-2027-000001",
         ]
 
+    async def test_the_year_is_the_year_in_limburg_not_in_utc(self, store: AanmeldingStore, klok: Klok):
+        klok.nu = datetime(2027, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on 1 January 2028 in Maastricht
+        assert (await bevestig(store, "c1")).referentie == "ZVH-MH-2028-000001"
+
     async def test_the_returned_aanmelding_holds_the_concept(self, store: AanmeldingStore):
         aanmelding = await bevestig(store, "c1")
         assert aanmelding.melder == ANNA
