@@ -25,6 +25,7 @@ from bot.app import create_app
 from bot.composition import build_bot
 from bot.config import ConfigError, Settings
 from bot.console import chat
+from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
 from dialogs.opslag import Diensten
 
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "command", nargs="?", default="serve", choices=("serve", "chat", "package", "purge", "cijfers"),
         help="serve (default): the bot on PORT; chat: in this terminal; package: the Teams app zip; "
-        "purge: erase aanmeldingen past BEWAARTERMIJN_MAANDEN and stale conversation state; "
+        "purge: erase aanmeldingen and signals past BEWAARTERMIJN_MAANDEN and stale conversation state; "
         "cijfers: aanmeldingen per gemeente and doelgroep as CSV",
     )
     parser.add_argument(
@@ -90,7 +91,10 @@ async def _chat(settings: Settings) -> None:
     engine = database.create_engine(settings.database_url)
     try:
         await database.migrate(engine)
-        diensten = Diensten(AanmeldingStore(engine), _console_melding, settings.medewerkers)
+        diensten = Diensten(
+            AanmeldingStore(engine), SignaalStore(engine), _console_melding, settings.medewerkers,
+            meldpunt_gesprekken=settings.meldpunt_gesprekken,
+        )
         onderdelen = build_bot(SqlStorage(engine), diensten)
         await chat(onderdelen.bot.on_turn, make_on_turn_error(onderdelen.state), onderdelen.middleware)
     finally:
@@ -108,12 +112,16 @@ async def _purge(settings: Settings) -> None:
         await database.migrate(engine)
         store = AanmeldingStore(engine)
         gewist = await store.purge(settings.bewaartermijn_maanden)
+        signalen_gewist = await SignaalStore(engine).purge(settings.bewaartermijn_maanden)
         verwijderd = await store.ruim_oude_state_op()
         if engine.dialect.name == "sqlite":
             await _vacuum(engine)
     finally:
         await engine.dispose()
-    sys.stdout.write(f"purge: {gewist} aanmeldingen gewist, {verwijderd} oude gesprekstoestanden verwijderd\n")
+    sys.stdout.write(
+        f"purge: {gewist} aanmeldingen gewist, {signalen_gewist} signalen gewist, "
+        f"{verwijderd} oude gesprekstoestanden verwijderd\n"
+    )
 
 
 async def _vacuum(engine: AsyncEngine) -> None:

@@ -23,6 +23,7 @@ from bot.adapter import build_adapter
 from bot.composition import Onderdelen, build_bot
 from bot.config import Settings
 from bot.melding import ProactieveMelding
+from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
 from dialogs.opslag import Diensten
 
@@ -59,7 +60,10 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
     engine = database.create_engine(settings.database_url)
     await database.migrate(engine)
     melding = ProactieveMelding(settings.APP_ID)
-    diensten = Diensten(AanmeldingStore(engine), melding, settings.medewerkers)
+    diensten = Diensten(
+        AanmeldingStore(engine), SignaalStore(engine), melding, settings.medewerkers,
+        meldpunt_gesprekken=settings.meldpunt_gesprekken,
+    )
     onderdelen = build_bot(SqlStorage(engine), diensten)
     app[ENGINE] = engine
     app[ONDERDELEN] = onderdelen

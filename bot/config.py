@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+from botbuilder.schema import ConversationAccount, ConversationReference
 
 _DEFAULT_PORT = 3978
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -18,6 +23,9 @@ _DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 _OWN_LOGGERS = ("bot", "dialogs", "knowledge")
 # The Veiligheidshuizen of Limburg by their codes in knowledge/data/regios.toml (a test keeps them equal).
 HUIZEN = ("MH", "WM", "PS", "ML", "NL")
+# The kinds of signal by their codes in knowledge/data/meldpunten.toml (a test keeps them equal).
+SIGNAALSOORTEN = ("radicalisering", "polarisatie", "verward_gedrag", "huiselijk_geweld", "anders")
+_GESPREK_VELDEN = {"conversation_id", "service_url", "tenant_id"}
 _DEFAULT_BEWAARTERMIJN = 24
 _MAX_BEWAARTERMIJN = 240
 
@@ -45,8 +53,15 @@ class Settings:
     medewerkers: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({}), hash=False, repr=False
     )
-    # Months after an aanmelding is afgesloten before `python -m bot purge` erases its personal data.
+    # Months after an aanmelding is afgesloten (a signal afgehandeld) before `python -m bot purge`
+    # erases its personal data.
     bewaartermijn_maanden: int = _DEFAULT_BEWAARTERMIJN
+    # "MH" or "MH/radicalisering" -> the conversation reference of that meldpunt's Teams channel, as
+    # ConversationReference.serialize() gives it. Read-only all the way down and, like medewerkers,
+    # out of the hash and the repr.
+    meldpunt_gesprekken: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False, repr=False
+    )
 
     @property
     def local_mode(self) -> bool:
@@ -56,7 +71,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read the Bot Framework variables plus PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL,
-        ZVH_MEDEWERKERS and BEWAARTERMIJN_MAANDEN."""
+        ZVH_MEDEWERKERS, BEWAARTERMIJN_MAANDEN and MELDPUNT_GESPREKKEN."""
         env = os.environ if env is None else env
         app_id = env.get("MicrosoftAppId", "").strip()
         app_type = env.get("MicrosoftAppType", "").strip() or "SingleTenant"
@@ -105,6 +120,7 @@ class Settings:
             log_level=log_level,
             medewerkers=MappingProxyType(_parse_medewerkers(env.get("ZVH_MEDEWERKERS", ""))),
             bewaartermijn_maanden=int(bewaartermijn_text),
+            meldpunt_gesprekken=_parse_meldpunt_gesprekken(env.get("MELDPUNT_GESPREKKEN", "")),
         )
 
     @classmethod
@@ -144,3 +160,65 @@ def _parse_medewerkers(tekst: str) -> dict[str, tuple[str, ...]]:
             raise ConfigError(f"ZVH_MEDEWERKERS: {user_id!r} is listed twice")
         medewerkers[user_id] = huizen
     return medewerkers
+
+
+def _parse_meldpunt_gesprekken(tekst: str) -> Mapping[str, Mapping[str, Any]]:
+    """MELDPUNT_GESPREKKEN: a JSON object such as
+    {"MH": {"conversation_id": "19:...@thread.tacv2", "service_url": "https://smba.trafficmanager.net/emea/",
+    "tenant_id": "..."}, "MH/radicalisering": {...}} -> {"MH": <conversation reference>, ...}, read-only."""
+    if not tekst.strip():
+        return MappingProxyType({})
+    try:
+        data = json.loads(tekst)
+    except ValueError as fout:
+        raise ConfigError(f"MELDPUNT_GESPREKKEN is not valid JSON ({fout})") from None
+    if not isinstance(data, dict):
+        raise ConfigError("MELDPUNT_GESPREKKEN must be a JSON object of house or house/kind to a conversation")
+    gesprekken: dict[str, Mapping[str, Any]] = {}
+    for sleutel, waarde in data.items():
+        huis, schuin, soort = sleutel.strip().partition("/")
+        huis, soort = huis.strip().upper(), soort.strip().lower()
+        if huis not in HUIZEN:
+            raise ConfigError(
+                f"MELDPUNT_GESPREKKEN: unknown Veiligheidshuis in {sleutel!r}; use {', '.join(HUIZEN)}"
+            )
+        if schuin and soort not in SIGNAALSOORTEN:
+            raise ConfigError(
+                f"MELDPUNT_GESPREKKEN: unknown kind of signal in {sleutel!r}; use {', '.join(SIGNAALSOORTEN)}"
+            )
+        genormaliseerd = f"{huis}/{soort}" if schuin else huis
+        if genormaliseerd in gesprekken:
+            raise ConfigError(f"MELDPUNT_GESPREKKEN: {genormaliseerd!r} is listed twice")
+        gesprekken[genormaliseerd] = _gesprek(sleutel, waarde)
+    return MappingProxyType(gesprekken)
+
+
+def _gesprek(sleutel: str, waarde: object) -> Mapping[str, Any]:
+    """One meldpunt channel as a read-only conversation reference, exactly as botbuilder serialises it."""
+    if not isinstance(waarde, dict):
+        raise ConfigError(f"MELDPUNT_GESPREKKEN: {sleutel!r} must be an object with conversation_id and service_url")
+    onbekend = sorted(set(waarde) - _GESPREK_VELDEN)
+    if onbekend:
+        raise ConfigError(
+            f"MELDPUNT_GESPREKKEN: {sleutel!r} has unknown field(s) {', '.join(onbekend)}; "
+            "use conversation_id, service_url and tenant_id"
+        )
+    for veld in ("conversation_id", "service_url"):
+        if not isinstance(waarde.get(veld), str) or not waarde[veld].strip():
+            raise ConfigError(f"MELDPUNT_GESPREKKEN: {sleutel!r} needs {veld} (a non-empty text)")
+    tenant = waarde.get("tenant_id")
+    if tenant is not None and (not isinstance(tenant, str) or not tenant.strip()):
+        raise ConfigError(f"MELDPUNT_GESPREKKEN: {sleutel!r} has a tenant_id that is not a non-empty text")
+    service_url = waarde["service_url"].strip()
+    delen = urlsplit(service_url)
+    if delen.scheme not in ("http", "https") or not delen.netloc or any(c.isspace() for c in service_url):
+        raise ConfigError(f"MELDPUNT_GESPREKKEN: {sleutel!r} has a service_url that is not an http(s) URL")
+    referentie = ConversationReference(
+        channel_id="msteams",
+        service_url=service_url,
+        conversation=ConversationAccount(
+            id=waarde["conversation_id"].strip(), is_group=True, conversation_type="channel",
+            tenant_id=tenant.strip() if tenant else None,
+        ),
+    ).serialize()
+    return MappingProxyType({**referentie, "conversation": MappingProxyType(referentie["conversation"])})

@@ -67,9 +67,36 @@ class AanmeldingRow(SQLModel, table=True):
     adres: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON conversation reference
 
 
+class SignaalRow(SQLModel, table=True):
+    """One recorded signal. The personal fields are nullable: purge() erases them after the
+    retention period and sets gewist, while kind, gemeente and house stay for counting."""
+
+    __tablename__ = "signaal"
+    __table_args__ = (
+        UniqueConstraint("referentie", name="uq_signaal_referentie"),
+        Index("ix_signaal_veiligheidshuis_status", "veiligheidshuis", "status"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
+    referentie: str = Field(sa_column=Column(String(32), nullable=False))
+    aangemaakt: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    jaar: int = Field(sa_column=Column(Integer, nullable=False))
+    soort: str = Field(sa_column=Column(Text, nullable=False))
+    gemeente: str = Field(sa_column=Column(Text, nullable=False))
+    veiligheidshuis: str = Field(sa_column=Column(String(8), nullable=False))
+    status: str = Field(sa_column=Column(String(32), nullable=False))
+    afgehandeld: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    gewist: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    # Personal data, erased by purge().
+    samenvatting: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    melder_id: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    melder_naam: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
 class ReferentieTellerRow(SQLModel, table=True):
-    """The last reference number handed out per Veiligheidshuis per year (gap-free: it rolls back
-    with the transaction that stores the aanmelding)."""
+    """The last reference number handed out per series per year (gap-free: it rolls back with the
+    transaction that stores the record). Aanmeldingen count under the house code ("MH"), recorded
+    signals under "SIG-" and the house code ("SIG-MH"), the prefix of their references."""
 
     __tablename__ = "referentie_teller"
 
@@ -79,7 +106,7 @@ class ReferentieTellerRow(SQLModel, table=True):
 
 
 class AuditEventRow(SQLModel, table=True):
-    """Who read, changed, was refused or erased which aanmelding, and when. The detail never holds
+    """Who read, changed, was refused or erased which aanmelding or signal, and when. The detail never holds
     the value of a personal field."""
 
     __tablename__ = "audit_event"

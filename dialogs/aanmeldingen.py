@@ -20,12 +20,14 @@ from dialogs.i18n import NL, Teksten, teksten_voor
 from dialogs.opslag import Diensten
 from knowledge import aanmelding as veld
 from knowledge.aanmelding import Aanmelding, Formulierkennis, als_csv, cijfertabel, persoonsgegevens_in
+from knowledge.meldpunten import Meldpunten
 from knowledge.regios import Regios
 
 log = logging.getLogger(__name__)
 
 TRIAGE = "triage"
 BEKIJKEN = "aanmelding_bekijken"
+SIGNAAL_AFHANDELEN = "signaal_afhandelen"
 _AFSLUITEN = "afsluiten"
 _CIJFERS_JAAR = re.compile(r"^(?:cijfers|figures|statistieken|export)\s+(\d{4})$", re.IGNORECASE)
 _PRIVACY_FOUTEN = {veld.BSN: messages.FOUT_BSN, veld.EMAIL: messages.FOUT_EMAIL,
@@ -41,9 +43,12 @@ def cijfers_jaar(tekst: str) -> int | None:
 class Aanmeldingenloket:
     """Answers about recorded aanmeldingen: lists, one aanmelding, triage and figures."""
 
-    def __init__(self, formulier: Formulierkennis, regios: Regios, diensten: Diensten) -> None:
+    def __init__(
+        self, formulier: Formulierkennis, regios: Regios, meldpunten: Meldpunten, diensten: Diensten
+    ) -> None:
         self._fk = formulier
         self._regios = regios
+        self._meldpunten = meldpunten
         self._diensten = diensten
 
     async def toon_mijn(self, context: TurnContext) -> None:
@@ -84,6 +89,24 @@ class Aanmeldingenloket:
             return
         open_ = await self._diensten.aanmeldingen.werkvoorraad(gebruiker, huizen)
         await context.send_activity(cards.as_activity(cards.werkvoorraad_card(t, self._fk, open_)))
+        signalen = await self._diensten.signalen.open_signalen(gebruiker, huizen)
+        if signalen:
+            card = cards.signalen_card(t, signalen, self._meldpunten.soorten)
+            await context.send_activity(cards.as_activity(card))
+
+    async def handel_signaal_af(self, context: TurnContext, referentie: str) -> None:
+        """A ZVH-medewerker marks a recorded signal afgehandeld (only one of their own houses)."""
+        t = teksten_voor(context)
+        gebruiker = context.activity.from_property.id
+        huizen = self._diensten.huizen_van(gebruiker)
+        if huizen is None:
+            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+            return
+        signaal = await self._diensten.signalen.handel_af(referentie, gebruiker, huizen)
+        if signaal is None:
+            await context.send_activity(t(messages.SIGNAAL_ONBEKEND, referentie=referentie[:40] or "…"))
+            return
+        await context.send_activity(t(messages.SIGNAAL_AFGEHANDELD, referentie=signaal.referentie))
 
     async def verwerk_triage(self, context: TurnContext, waarde: dict[str, Any]) -> None:
         """The triage card: save the vervolgactie (and note), or close the aanmelding; tell the melder."""

@@ -23,6 +23,7 @@ from knowledge.criteria import AANMELDEN, LOKAAL, Beoordeling, Criteriaset, Opsc
 from knowledge.meldpunten import Meldpunt, Signaalsoort
 from knowledge.overleggen import Overleggen
 from knowledge.regios import Veiligheidshuis
+from knowledge.signaal import Signaal
 from knowledge.woordenlijst import Begrip
 
 ACTIE = "actie"
@@ -454,6 +455,7 @@ VELD_LABELS = {
     veld.GEINFORMEERD: messages.VELD_GEINFORMEERD,
     veld.REDEN_NIET_GEINFORMEERD: messages.VELD_REDEN,
     veld.URGENTIE: messages.VELD_URGENTIE,
+    "samenvatting": messages.VELD_SAMENVATTING,  # of a recorded signal
 }
 TEKST_MAX = {
     veld.ORGANISATIE: 100, veld.TELEFOON: 20, veld.GEMEENTE: 60, veld.INITIALEN: 12, veld.GEBOORTEJAAR: 4,
@@ -763,3 +765,44 @@ def cijfers_card(
         "rows": [rij(kop, vet=True), *(rij(r, vet=i == len(rijen) - 1) for i, r in enumerate(rijen))],
     })
     return adaptive_card(body)
+
+
+# --- Recorded signals ----------------------------------------------------------------------------
+
+
+def samenvatting_signaal_card(t: Teksten, formulier: str, maximum: int, waarde: str = "") -> dict[str, Any]:
+    """The summary of a signal to record: what was seen or heard, without names."""
+    return adaptive_card(
+        [
+            text_block(t(messages.SIGNAAL_KOP), isSubtle=True, size="Small"),
+            text_block(t(messages.SIGNAAL_SAMENVATTING_VRAAG, max=maximum), weight="Bolder"),
+            {
+                "type": "Input.Text", "id": "samenvatting", "isMultiline": True, "maxLength": maximum,
+                "label": t(messages.SIGNAAL_SAMENVATTING_LABEL), "value": waarde,
+            },
+        ],
+        [submit(t, t(messages.KNOP_VASTLEGGEN), {FORMULIER: formulier})],
+    )
+
+
+def signalen_card(t: Teksten, signalen: Sequence[Signaal], soorten: Sequence[Signaalsoort]) -> dict[str, Any]:
+    """For a ZVH-medewerker: the recorded signals not yet handled, oldest first, to mark afgehandeld."""
+    namen = {s.code: s.naam_en if t.taal == EN else s.naam_nl for s in soorten}
+    toon = signalen[:30]
+    regels = [
+        f"**{s.referentie}** · {t.datum(s.aangemaakt.date())} · {s.gemeente} · {namen.get(s.soort, s.soort)}: "
+        f"{s.samenvatting}"
+        for s in toon
+    ]
+    return adaptive_card(
+        [
+            title_block(t(messages.SIGNALEN_TITEL)),
+            text_block("\n".join(f"- {regel}" for regel in regels)),
+            {
+                "type": "Input.ChoiceSet", "id": REFERENTIE, "style": "compact", "label": t(messages.MIJN_KIES),
+                "choices": [{"title": s.referentie, "value": s.referentie} for s in toon],
+                "value": toon[0].referentie if toon else "",
+            },
+        ],
+        [submit(t, t(messages.KNOP_AFGEHANDELD), {ACTIE: "signaal_afhandelen"})],
+    )

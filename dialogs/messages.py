@@ -277,3 +277,33 @@ STATUS_BERICHT_VERVOLGACTIE = N_(
 CIJFERS_TITEL = N_("Aanmeldingen per doelgroep per gemeente, {jaar}")
 CIJFERS_GEEN = N_("In {jaar} zijn er (nog) geen aanmeldingen.")
 CIJFERS_CSV = N_("Dezelfde cijfers als CSV (kopieer naar Excel):")
+
+# Signaal vastleggen
+SIGNAAL_VASTLEGGEN_VRAAG = N_(
+    "Wil je dit signaal ook vastleggen voor {huis}? Dan staat het in hun werkvoorraad{kanaal}."
+)
+SIGNAAL_KANAAL = N_(" en gaat het meteen naar hun meldpunt in Teams")
+KNOP_VASTLEGGEN = N_("Vastleggen")
+KNOP_NEE_KLAAR = N_("Nee, klaar")
+SIGNAAL_SAMENVATTING_VRAAG = N_(
+    "Beschrijf in een paar zinnen wat je zag of hoorde, zonder namen, BSN of contactgegevens "
+    "(hooguit {max} tekens)."
+)
+SIGNAAL_SAMENVATTING_LABEL = N_("Wat zag of hoorde je?")
+VELD_SAMENVATTING = N_("Samenvatting")
+SIGNAAL_VASTGELEGD = N_("Signaal vastgelegd: {referentie}. Het staat bij {huis}.")
+SIGNAAL_DOORGEZET = N_("Ik heb het ook in het Teams-kanaal van het meldpunt gezet.")
+SIGNAAL_KANAAL_MISLUKT = N_(
+    "Het Teams-kanaal van het meldpunt kon ik nu niet bereiken; het signaal staat wel in hun werkvoorraad."
+)
+SIGNAAL_NIET_VASTGELEGD = N_("Oké, ik heb niets vastgelegd.")
+SIGNAAL_OPSLAAN_MISLUKT = N_(
+    "Vastleggen lukte op dit moment niet; er is niets bewaard. Stuur je samenvatting nog eens."
+)
+SIGNAAL_IN_KANAAL = N_(
+    "Nieuw signaal {referentie}: {soort} in {gemeente}. {samenvatting} (vastgelegd door {melder})"
+)
+SIGNALEN_TITEL = N_("Signalen die nog openstaan")
+KNOP_AFGEHANDELD = N_("Afgehandeld")
+SIGNAAL_AFGEHANDELD = N_("{referentie} is afgehandeld.")
+SIGNAAL_ONBEKEND = N_("Ik vind geen open signaal {referentie} voor jouw Veiligheidshuis.")

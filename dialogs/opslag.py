@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from knowledge.aanmelding import Aanmelding, Melder
+from knowledge.signaal import Signaal
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,25 @@ class Aanmeldingen(Protocol):
         ...
 
 
+class Signalen(Protocol):
+    """The recorded signals. Like Aanmeldingen: audited, and None for what the reader may not see."""
+
+    async def vastleggen(
+        self, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str, melder_id: str,
+        melder_naam: str,
+    ) -> Signaal:
+        """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001')."""
+        ...
+
+    async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:
+        """The signals not yet afgehandeld of these Veiligheidshuizen (empty: all), oldest first."""
+        ...
+
+    async def handel_af(self, referentie: str, medewerker_id: str, huizen: tuple[str, ...]) -> Signaal | None:
+        """Mark a signal afgehandeld as a ZVH-medewerker of its house; None when not allowed or unknown."""
+        ...
+
+
 class Melding(Protocol):
     """Sends a message to a conversation the bot is not in right now (a proactive message)."""
 
@@ -74,16 +94,25 @@ class Melding(Protocol):
 
 @dataclass(frozen=True)
 class Diensten:
-    """The outside world for the dialogs: store, proactive sender, ZVH-medewerkers, clock."""
+    """The outside world for the dialogs: stores, proactive sender, ZVH-medewerkers, meldpunt
+    conversations, clock."""
 
     aanmeldingen: Aanmeldingen
+    signalen: Signalen
     melding: Melding
     # Teams user id -> the Veiligheidshuizen (codes) that medewerker triages; an empty tuple: all.
     medewerkers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Where a recorded signal is posted: "MH" or "MH/radicalisering" (house, or house and kind)
+    # -> a conversation reference (a meldpunt's Teams channel). The most specific key wins.
+    meldpunt_gesprekken: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     klok: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def vandaag(self) -> date:
         return self.klok().date()
+
+    def meldpunt_gesprek(self, huis: str, soort: str) -> Mapping[str, Any] | None:
+        """The configured conversation of the meldpunt for this house and kind of signal, if any."""
+        return self.meldpunt_gesprekken.get(f"{huis}/{soort}") or self.meldpunt_gesprekken.get(huis)
 
     def huizen_van(self, user_id: str) -> tuple[str, ...] | None:
         """The houses this user triages, or None when the user is not a ZVH-medewerker."""

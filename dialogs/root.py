@@ -33,7 +33,7 @@ from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
 from dialogs.aanmelding import AANMELDING, VOORAF, AanmeldingDialog
-from dialogs.aanmeldingen import BEKIJKEN, TRIAGE, Aanmeldingenloket, cijfers_jaar
+from dialogs.aanmeldingen import BEKIJKEN, SIGNAAL_AFHANDELEN, TRIAGE, Aanmeldingenloket, cijfers_jaar
 from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
 from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
 from dialogs.gemeente import als_dict
@@ -66,9 +66,9 @@ class RootDialog(InterruptibleDialog):
         super().__init__(ROOT, kennis)
         self.add_dialog(CriteriaCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
         self.add_dialog(SnelleCheckDialog(kennis.criteria, kennis.opschaling, kennis.regios))
-        self.add_dialog(SignaalDialog(kennis.meldpunten, kennis.regios, kennis.acuut))
+        self.add_dialog(SignaalDialog(kennis.meldpunten, kennis.regios, kennis.acuut, diensten))
         self.add_dialog(AanmeldingDialog(kennis.formulier, kennis.regios, kennis.criteria, diensten))
-        self._loket = Aanmeldingenloket(kennis.formulier, kennis.regios, diensten)
+        self._loket = Aanmeldingenloket(kennis.formulier, kennis.regios, kennis.meldpunten, diensten)
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""
@@ -146,6 +146,9 @@ class RootDialog(InterruptibleDialog):
             await self._loket.toon_werkvoorraad(context)
         elif actie == TRIAGE:
             await self._loket.verwerk_triage(context, waarde)
+        elif actie == SIGNAAL_AFHANDELEN:
+            referentie = waarde.get(cards.REFERENTIE)
+            await self._loket.handel_signaal_af(context, referentie if isinstance(referentie, str) else "")
         elif actie == intent.CIJFERS:
             await self._loket.toon_cijfers(context, None)
         else:

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import database
 from bot.aanmeldingen import AanmeldingStore
 from bot.composition import Onderdelen, build_bot
+from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
 from dialogs.opslag import Diensten
 
@@ -191,7 +192,8 @@ class Berichten:
 def make_diensten(engine: AsyncEngine, melding: Any = None) -> Diensten:
     """The dialogs' outside world on a real store, with a fixed clock and the test medewerkers."""
     return Diensten(
-        AanmeldingStore(engine, klok=lambda: NU), melding or Berichten(), MEDEWERKERS, klok=lambda: NU
+        AanmeldingStore(engine, klok=lambda: NU), SignaalStore(engine, klok=lambda: NU), melding or Berichten(),
+        MEDEWERKERS, klok=lambda: NU,
     )
 
 

@@ -1,12 +1,14 @@
-"""An aanmelding over HTTP as Teams sends it, and the melder told proactively of the triage.
+"""Proactive messages over HTTP as Teams sends the turns, through the real adapter (ProactieveMelding).
 
-The melder fills in the form card and confirms through /api/messages; a ZVH-medewerker opens it
-in their own conversation; the status message reaches the melder's conversation through the real
-adapter (ProactieveMelding), posted to the fake connector like any reply. Nothing personal in the log.
+An aanmelding: the melder fills in the form card and confirms through /api/messages; a
+ZVH-medewerker opens it in their own conversation; the status message reaches the melder's
+conversation, posted to the fake connector like any reply. Nothing personal in the log.
+A recorded signal: posted to the meldpunt's channel configured in MELDPUNT_GESPREKKEN.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from types import MappingProxyType
@@ -86,3 +88,19 @@ async def test_confirm_over_http_then_the_melder_hears_of_the_triage(client, con
 
     for waarde in (SITUATIE, "Wijkteam Zuid-9X", "Q.X.", "06-12345678"):
         assert waarde not in caplog.text
+
+
+async def test_a_recorded_signal_reaches_the_meldpunt_channel(aiohttp_client, sqlite_url, connector: FakeConnector):
+    """MELDPUNT_GESPREKKEN as an operator sets it; the channel is the local listener."""
+    kanaal = {"MH/radicalisering": {"conversation_id": "19:meldpunt-mh@thread.tacv2", "service_url": connector.url,
+                                    "tenant_id": "tenant-1"}}
+    settings = Settings.from_env({"DATABASE_URL": sqlite_url, "MELDPUNT_GESPREKKEN": json.dumps(kanaal)})
+    client = await aiohttp_client(create_app(settings))
+    for tekst in ("signaal", "nee", "radicalisering", "Maastricht", "vastleggen",
+                  "Jongen uit de wijk zegt dat hij naar Syrië wil om te strijden."):
+        resp = await client.post("/api/messages", json=teams_message(tekst, connector.url))
+        assert resp.status == 201
+    in_kanaal = [a for a in connector.received if a["conversation"]["id"] == "19:meldpunt-mh@thread.tacv2"]
+    assert len(in_kanaal) == 1
+    assert "Syrië" in in_kanaal[0]["text"] and "SIG-MH-" in in_kanaal[0]["text"]
+    assert messages.SIGNAAL_DOORGEZET in connector.texts()[-1]

@@ -478,7 +478,7 @@ class TestCommands:
             capture_output=True, text=True, timeout=60,
         )
         assert uit.returncode == 0, uit.stderr
-        assert uit.stdout == "purge: 1 aanmeldingen gewist, 1 oude gesprekstoestanden verwijderd\n"
+        assert uit.stdout == "purge: 1 aanmeldingen gewist, 0 signalen gewist, 1 oude gesprekstoestanden verwijderd\n"
         inhoud = _bytes(pad)
         assert _SITUATIE.encode() not in inhoud
         assert b"half formulier" not in inhoud

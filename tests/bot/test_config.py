@@ -144,3 +144,83 @@ class TestBewaartermijn:
     def test_anything_else_names_the_variable(self, waarde: str):
         with pytest.raises(ConfigError, match="BEWAARTERMIJN_MAANDEN"):
             Settings.from_env({"BEWAARTERMIJN_MAANDEN": waarde})
+
+
+class TestMeldpuntGesprekken:
+    _KANAAL = {"conversation_id": "19:mh@thread.tacv2", "service_url": "https://smba.trafficmanager.net/emea/"}
+
+    def test_none_configured_by_default(self):
+        assert dict(Settings.from_env({}).meldpunt_gesprekken) == {}
+        assert dict(Settings.from_env({"MELDPUNT_GESPREKKEN": "  "}).meldpunt_gesprekken) == {}
+        assert dict(Settings.for_tests("sqlite+aiosqlite:///x.db").meldpunt_gesprekken) == {}
+
+    def test_houses_and_kinds_become_conversation_references_as_botbuilder_serialises_them(self):
+        import json
+
+        from botbuilder.schema import ConversationAccount, ConversationReference
+
+        waarde = {
+            "MH": self._KANAAL,
+            " wm / Radicalisering ": {**self._KANAAL, "conversation_id": "19:wm", "tenant_id": "tenant-1"},
+        }
+        gesprekken = Settings.from_env({"MELDPUNT_GESPREKKEN": json.dumps(waarde)}).meldpunt_gesprekken
+        assert set(gesprekken) == {"MH", "WM/radicalisering"}
+        assert gesprekken["MH"] == {
+            "channelId": "msteams", "serviceUrl": "https://smba.trafficmanager.net/emea/",
+            "conversation": {"id": "19:mh@thread.tacv2", "isGroup": True, "conversationType": "channel"},
+        }
+        verwacht = ConversationReference(
+            channel_id="msteams", service_url="https://smba.trafficmanager.net/emea/",
+            conversation=ConversationAccount(
+                id="19:wm", is_group=True, conversation_type="channel", tenant_id="tenant-1"),
+        ).serialize()
+        assert gesprekken["WM/radicalisering"] == verwacht
+        # The proactive sender turns it back into the same reference, tenant included.
+        terug = ConversationReference().deserialize(dict(gesprekken["WM/radicalisering"]))
+        assert (terug.conversation.id, terug.conversation.tenant_id, terug.conversation.is_group) == (
+            "19:wm", "tenant-1", True)
+
+    def test_read_only_hashable_and_out_of_the_repr(self):
+        import json
+
+        settings = Settings.from_env({"MELDPUNT_GESPREKKEN": json.dumps({"MH": self._KANAAL})})
+        hash(settings)
+        assert "19:mh" not in repr(settings)
+        with pytest.raises(TypeError):
+            settings.meldpunt_gesprekken["WM"] = {}  # type: ignore[index]
+        with pytest.raises(TypeError):
+            settings.meldpunt_gesprekken["MH"]["serviceUrl"] = "https://elders.test/"  # type: ignore[index]
+        with pytest.raises(TypeError):
+            settings.meldpunt_gesprekken["MH"]["conversation"]["id"] = "19:x"  # type: ignore[index]
+
+    def test_the_kinds_are_the_kinds_of_the_knowledge(self):
+        from bot.config import SIGNAALSOORTEN
+        from knowledge.meldpunten import load_meldpunten
+
+        assert set(SIGNAALSOORTEN) == {soort.code for soort in load_meldpunten().soorten}
+
+    @pytest.mark.parametrize(
+        ("waarde", "fout"),
+        [
+            ("{niet: json}", "not valid JSON"),
+            ('["MH"]', "must be a JSON object"),
+            ('{"XX": {}}', "unknown Veiligheidshuis"),
+            ('{"MH/criminaliteit": {}}', "unknown kind of signal"),
+            ('{"MH/": {}}', "unknown kind of signal"),
+            ('{"MH": "19:mh"}', "must be an object"),
+            ('{"MH": {"service_url": "https://smba.test/"}}', "needs conversation_id"),
+            ('{"MH": {"conversation_id": "19:mh"}}', "needs service_url"),
+            ('{"MH": {"conversation_id": " ", "service_url": "https://smba.test/"}}', "needs conversation_id"),
+            ('{"MH": {"conversation_id": "19:mh", "service_url": "smba.test/emea"}}', "not an http"),
+            ('{"MH": {"conversation_id": "19:mh", "service_url": "ftp://smba.test/"}}', "not an http"),
+            ('{"MH": {"conversation_id": "19:mh", "service_url": "https://"}}', "not an http"),
+            ('{"MH": {"conversation_id": "19:mh", "service_url": "https://smba.test/", "tenant_id": 5}}', "tenant_id"),
+            ('{"MH": {"conversation_id": "19:mh", "service_url": "https://smba.test/", "tenantId": "t"}}',
+             "unknown field"),
+            ('{"MH": {"conversation_id": "19:a", "service_url": "https://a.test/"}, '
+             '"mh": {"conversation_id": "19:b", "service_url": "https://b.test/"}}', "listed twice"),
+        ],
+    )
+    def test_bad_values_name_the_variable(self, waarde: str, fout: str):
+        with pytest.raises(ConfigError, match=f"MELDPUNT_GESPREKKEN.*{fout}"):
+            Settings.from_env({"MELDPUNT_GESPREKKEN": waarde})

@@ -33,6 +33,7 @@ from knowledge.criteria import evaluate, load_criteria, load_opschaling
 from knowledge.meldpunten import load_meldpunten
 from knowledge.overleggen import zoek_overleggen
 from knowledge.regios import load_regios
+from knowledge.signaal import Signaal
 from knowledge.woordenlijst import Begrip, load_woordenlijst
 from tests.conftest import Gesprek, buttons, card_of, teams_activity
 
@@ -201,6 +202,14 @@ def _grootste_huis():
     return max(load_regios().veiligheidshuizen, key=lambda huis: len(huis.gemeenten))
 
 
+def _signaal(nummer: int) -> Signaal:
+    return Signaal(
+        referentie=f"SIG-MH-2026-{nummer:06d}", aangemaakt=datetime(2026, 11, 22, 10, 30, tzinfo=UTC),
+        soort="radicalisering", gemeente="Maastricht", veiligheidshuis="MH", samenvatting=_LANG[:500],
+        melder_id="user-1", melder_naam="Test Gebruiker", status="nieuw",
+    )
+
+
 _CONCEPT = {
     "organisatie": "Wijkteam", "telefoon": "06 12345678", "gemeente": {"gemeente": "Maastricht", "huis": "MH"},
     "doelgroep": "jeugd", "initialen": "J.P.", "geboortejaar": 1987, "gezin_met_kinderen": True,
@@ -296,6 +305,13 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
             huis="Zorg- en Veiligheidshuis Parkstad",
         ),
         lambda t: cards.cijfers_card(t, 2025, [], []),
+    ],
+    "samenvatting_signaal_card": [
+        lambda t: cards.samenvatting_signaal_card(t, "SignaalVastleggenDialog.samenvatting", 500),
+        lambda t: cards.samenvatting_signaal_card(t, "SignaalVastleggenDialog.samenvatting", 500, _LANG[:500]),
+    ],
+    "signalen_card": [
+        lambda t: cards.signalen_card(t, [_signaal(n) for n in range(1, 40)], load_meldpunten().soorten),
     ],
     "niet_gevonden_card": [
         lambda t: cards.niet_gevonden_card(t, "qwerty", load_woordenlijst().alfabetisch()[:8]),

@@ -1,13 +1,21 @@
 """Signaal melden as a professional goes through it: danger first, the kind (asked, or taken from
-the message), the gemeente, then the meldpunten card; direct questions answered at once."""
+the message), the gemeente, then the meldpunten card; direct questions answered at once. Then
+recording it for the Veiligheidshuis, the medewerker handling it, and the post to a configured
+meldpunt channel."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sqlalchemy import text
+
+from bot.composition import build_bot
+from bot.storage import SqlStorage
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.meldpunten import load_meldpunten
 from knowledge.regios import load_regios
-from tests.conftest import Gesprek, buttons, card_of, seen_text
+from tests.conftest import Berichten, Gesprek, buttons, card_of, make_diensten, seen_text
 
 NL = Teksten("nl")
 EN = Teksten("en")
@@ -99,3 +107,117 @@ class TestVrijeTekst:
 async def test_a_described_signal_with_a_gemeente_still_asks_about_danger_first(gesprek: Gesprek):
     replies = await gesprek.send("mijn buurjongen in Maastricht praat over jihad en wil naar Syrië")
     assert gevaar_vraag(replies[0])
+
+
+async def naar_vastleggen(gesprek: Gesprek, gemeente: str = "Roermond", **kw) -> list:
+    """Signaal melden for verward gedrag in `gemeente`, up to the question whether to record it."""
+    await gesprek.send("signaal", **kw)
+    await gesprek.send("nee", **kw)
+    await gesprek.send("verward", **kw)
+    return await gesprek.send(gemeente, **kw)
+
+
+async def aantal_signalen(engine) -> int:
+    async with engine.connect() as conn:
+        return (await conn.execute(text("SELECT count(*) FROM signaal"))).scalar_one()
+
+
+class TestVastleggen:
+    async def test_record_then_the_medewerker_sees_and_handles_it(self, gesprek: Gesprek, sql_engine):
+        replies = await naar_vastleggen(gesprek)
+        ml = REGIOS.per_code("ML")
+        assert NL(messages.SIGNAAL_VASTLEGGEN_VRAAG, huis=ml.naam, kanaal="") in seen_text(replies[1])
+        replies = await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        assert NL(messages.SIGNAAL_SAMENVATTING_VRAAG, max=500) in seen_text(replies[0])
+        replies = await gesprek.send("Buurman belt steeds 06-12345678 en schreeuwt dat hij gevolgd wordt.")
+        assert replies[0].text == NL(messages.FOUT_TELEFOONNUMMER, veld=messages.VELD_SAMENVATTING)
+        assert await aantal_signalen(sql_engine) == 0
+        samenvatting = "Buurman schreeuwt 's nachts dat hij gevolgd wordt en dreigt de buren."
+        replies = await gesprek.click({cards.FORMULIER: "SignaalVastleggenDialog.samenvatting",
+                                       "samenvatting": samenvatting})
+        assert replies[0].text == NL(messages.SIGNAAL_VASTGELEGD, referentie="SIG-ML-2026-000001", huis=ml.naam)
+        assert await aantal_signalen(sql_engine) == 1
+
+        mw = {"user_id": "medewerker-alle", "conversation_id": "conv-mw"}
+        replies = await gesprek.send("werkvoorraad", **mw)
+        signalen = seen_text(replies[1])
+        assert "SIG-ML-2026-000001" in signalen and samenvatting in signalen
+        afhandelen = dict(buttons(replies[1]))[messages.KNOP_AFGEHANDELD]
+        replies = await gesprek.click({**afhandelen, cards.REFERENTIE: "SIG-ML-2026-000001"}, **mw)
+        assert replies[0].text == NL(messages.SIGNAAL_AFGEHANDELD, referentie="SIG-ML-2026-000001")
+        replies = await gesprek.send("werkvoorraad", **mw)
+        assert len(replies) == 1  # no open signals left
+
+    async def test_a_medewerker_of_another_house_cannot_handle_it(self, gesprek: Gesprek):
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        await gesprek.send("Zorgen over verward gedrag in het trappenhuis.")
+        replies = await gesprek.send("werkvoorraad", user_id="medewerker-mh", conversation_id="c-mh")
+        assert len(replies) == 1  # MH sees no signal of Midden-Limburg
+        forged = {cards.ACTIE: "signaal_afhandelen", cards.REFERENTIE: "SIG-ML-2026-000001"}
+        replies = await gesprek.click(forged, user_id="medewerker-mh", conversation_id="c-mh")
+        assert replies[0].text == NL(messages.SIGNAAL_ONBEKEND, referentie="SIG-ML-2026-000001")
+        replies = await gesprek.click(forged, user_id="user-2", conversation_id="c-2")
+        assert replies[0].text == NL(messages.ALLEEN_MEDEWERKERS)
+
+    async def test_no_thanks_or_cancel_records_nothing(self, gesprek: Gesprek, sql_engine):
+        replies = await naar_vastleggen(gesprek)
+        replies = await gesprek.press(replies[1], messages.KNOP_NEE_KLAAR)
+        assert replies[0].text == NL(messages.SIGNAAL_NIET_VASTGELEGD)
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        replies = await gesprek.send("annuleren")
+        assert replies[0].text == NL(messages.GESTOPT)
+        assert await aantal_signalen(sql_engine) == 0
+
+    async def test_without_a_gemeente_there_is_no_house_to_record_it_for(self, gesprek: Gesprek):
+        replies = await naar_vastleggen(gesprek, gemeente="weet ik niet")
+        assert len(replies) == 1
+        assert messages.SIGNAAL_LANDELIJK in seen_text(replies[0])
+
+
+MELDPUNT = {"channelId": "msteams", "serviceUrl": "https://channel.invalid/",
+            "conversation": {"id": "19:meldpunt-ml@thread.tacv2", "isGroup": True, "conversationType": "channel"}}
+
+
+class _Faalt:
+    async def __call__(self, adres, tekst):
+        raise ConnectionError("kanaal weg")
+
+
+class TestMeldpuntKanaal:
+    def gesprek(self, engine, melding) -> Gesprek:
+        diensten = replace(make_diensten(engine, melding), meldpunt_gesprekken={"ML/verward_gedrag": MELDPUNT})
+        return Gesprek(build_bot(SqlStorage(engine), diensten))
+
+    async def test_a_recorded_signal_is_posted_to_the_configured_channel(self, sql_engine):
+        berichten = Berichten()
+        gesprek = self.gesprek(sql_engine, berichten)
+        replies = await naar_vastleggen(gesprek)
+        assert NL(messages.SIGNAAL_KANAAL) in seen_text(replies[1])
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        replies = await gesprek.send("Buurvrouw loopt verward over straat en roept dat ze wordt vergiftigd.")
+        assert [r.text for r in replies] == [
+            NL(messages.SIGNAAL_VASTGELEGD, referentie="SIG-ML-2026-000001", huis=REGIOS.per_code("ML").naam),
+            NL(messages.SIGNAAL_DOORGEZET),
+        ]
+        [(adres, tekst)] = berichten.verstuurd
+        assert adres == MELDPUNT
+        assert "SIG-ML-2026-000001" in tekst and "vergiftigd" in tekst and "Roermond" in tekst
+
+    async def test_another_kind_or_house_is_not_posted_there(self, sql_engine):
+        berichten = Berichten()
+        gesprek = self.gesprek(sql_engine, berichten)
+        replies = await naar_vastleggen(gesprek, gemeente="Maastricht")
+        assert NL(messages.SIGNAAL_KANAAL) not in seen_text(replies[1])
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        await gesprek.send("Buurvrouw loopt verward over straat.")
+        assert berichten.verstuurd == []
+
+    async def test_an_unreachable_channel_still_keeps_the_signal(self, sql_engine):
+        gesprek = self.gesprek(sql_engine, _Faalt())
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        replies = await gesprek.send("Buurvrouw loopt verward over straat.")
+        assert replies[1].text == NL(messages.SIGNAAL_KANAAL_MISLUKT)
+        assert await aantal_signalen(sql_engine) == 1

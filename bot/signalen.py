@@ -1,0 +1,181 @@
+"""The store of recorded signals on SQL (SQLite or PostgreSQL): gap-free references per house and
+year, authorisation, an audit event for every read and change, and erasure after the retention period.
+
+Built like bot/aanmeldingen.py: every method is one transaction that on SQLite takes the write lock
+at its start (BEGIN IMMEDIATE); the numbers come from the same referentie_teller table, counted
+under "SIG-<huis>" so they can never clash with the aanmeldingen of that house ("<huis>").
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.aanmeldingen import (
+    AANGEMAAKT,
+    GELEZEN,
+    GEWEIGERD,
+    GEWIJZIGD,
+    GEWIST,
+    NEDERLAND,
+    SYSTEEM,
+    _audit,
+    _maanden_terug,
+    _utc,
+    _utc_nu,
+    _volgend_nummer,
+)
+from bot.config import HUIZEN
+from bot.models import SignaalRow
+from knowledge.signaal import AFGEHANDELD, NIEUW, Signaal, maak_signaalreferentie
+
+_SIGNAAL = SignaalRow.__table__
+
+# The columns purge() sets to NULL: what the professional wrote and who they are.
+PERSOONLIJKE_KOLOMMEN = ("samenvatting", "melder_id", "melder_naam")
+
+
+def teller_sleutel(huis: str) -> str:
+    """The referentie_teller key of a house's signals: the prefix of their references ("SIG-MH")."""
+    return f"SIG-{huis}"
+
+
+class SignaalStore:
+    """dialogs.opslag.Signalen on an AsyncEngine, plus the retention job purge() that
+    `python -m bot purge` runs."""
+
+    def __init__(self, engine: AsyncEngine, klok: Callable[[], datetime] = _utc_nu) -> None:
+        self._engine = engine
+        self._klok = klok
+
+    def _nu(self) -> datetime:
+        # Stored in UTC: SQLite keeps datetimes as text without an offset, so all must share one.
+        return _utc(self._klok())
+
+    @asynccontextmanager
+    async def _transactie(self) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # Take the write lock before the first read (see bot/aanmeldingen.py).
+                await conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
+    async def vastleggen(
+        self, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str, melder_id: str,
+        melder_naam: str,
+    ) -> Signaal:
+        """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001'), in
+        one transaction: a failure gives the number back. ValueError names a missing field, never its value."""
+        for naam, waarde in (("soort", soort), ("gemeente", gemeente), ("samenvatting", samenvatting),
+                             ("melder_id", melder_id)):
+            if not isinstance(waarde, str) or not waarde.strip():
+                raise ValueError(f"vastleggen(): {naam} is required")
+        if veiligheidshuis not in HUIZEN:
+            raise ValueError(f"vastleggen(): unknown Veiligheidshuis; one of {', '.join(HUIZEN)}")
+        nu = self._nu()
+        # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
+        jaar = nu.astimezone(NEDERLAND).year
+        async with self._transactie() as conn:
+            nummer = await _volgend_nummer(conn, teller_sleutel(veiligheidshuis), jaar)
+            rij = {
+                "referentie": maak_signaalreferentie(veiligheidshuis, jaar, nummer),
+                "aangemaakt": nu,
+                "jaar": jaar,
+                "soort": soort,
+                "gemeente": gemeente,
+                "veiligheidshuis": veiligheidshuis,
+                "status": NIEUW,
+                "afgehandeld": None,
+                "gewist": None,
+                "samenvatting": samenvatting,
+                "melder_id": melder_id,
+                "melder_naam": melder_naam,
+            }
+            await conn.execute(insert(_SIGNAAL).values(**rij))
+            await _audit(
+                conn, nu, melder_id, AANGEMAAKT, [rij["referentie"]],
+                f"soort={soort};veiligheidshuis={veiligheidshuis}",
+            )
+        return _naar_signaal(rij)
+
+    async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:
+        """The signals not yet afgehandeld of these Veiligheidshuizen (empty: all), oldest first."""
+        voorwaarden = [_SIGNAAL.c.status == NIEUW]
+        if huizen:
+            voorwaarden.append(_SIGNAAL.c.veiligheidshuis.in_(huizen))
+        async with self._transactie() as conn:
+            rijen = await conn.execute(
+                select(_SIGNAAL).where(*voorwaarden).order_by(_SIGNAAL.c.aangemaakt.asc(), _SIGNAAL.c.id.asc())
+            )
+            signalen = [dict(r) for r in rijen.mappings()]
+            await _audit(
+                conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in signalen], "open_signalen"
+            )
+        return [_naar_signaal(r) for r in signalen]
+
+    async def handel_af(self, referentie: str, medewerker_id: str, huizen: tuple[str, ...]) -> Signaal | None:
+        """Mark a signal afgehandeld as a ZVH-medewerker of its house (huizen empty: all). None when
+        unknown or not allowed (the refusal audited); one already afgehandeld is returned unchanged."""
+        nu = self._nu()
+        async with self._transactie() as conn:
+            gevonden = (
+                await conn.execute(select(_SIGNAAL).where(_SIGNAAL.c.referentie == referentie).with_for_update())
+            ).mappings().first()
+            if gevonden is None:
+                return None
+            rij = dict(gevonden)
+            if huizen and rij["veiligheidshuis"] not in huizen:
+                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "handel_af")
+                return None
+            if rij["status"] == AFGEHANDELD:
+                # A second click: nothing changes, the first afgehandeld time stays.
+                await _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "handel_af")
+                return _naar_signaal(rij)
+            wijziging = {"status": AFGEHANDELD, "afgehandeld": nu}
+            await conn.execute(update(_SIGNAAL).where(_SIGNAAL.c.id == rij["id"]).values(**wijziging))
+            await _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], f"status={AFGEHANDELD}")
+        return _naar_signaal({**rij, **wijziging})
+
+    async def purge(self, maanden: int) -> int:
+        """Erase summary and melder of signals afgehandeld more than `maanden` calendar months ago
+        (audit "gewist" by the system); returns how many were erased now."""
+        if maanden < 1:
+            raise ValueError("purge(): the retention period is at least one month")
+        nu = self._nu()
+        grens = _maanden_terug(nu, maanden)
+        async with self._transactie() as conn:
+            gewist = await conn.execute(
+                update(_SIGNAAL)
+                .where(
+                    _SIGNAAL.c.status == AFGEHANDELD,
+                    _SIGNAAL.c.afgehandeld < grens,
+                    _SIGNAAL.c.gewist.is_(None),
+                )
+                .values(**dict.fromkeys(PERSOONLIJKE_KOLOMMEN), gewist=nu)
+                .returning(_SIGNAAL.c.referentie)
+            )
+            referenties = sorted(gewist.scalars())
+            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
+        return len(referenties)
+
+
+def _naar_signaal(rij: Mapping[str, Any]) -> Signaal:
+    """A row as knowledge's Signaal; erased texts become "" as its docstring says."""
+    return Signaal(
+        referentie=rij["referentie"],
+        aangemaakt=_utc(rij["aangemaakt"]),
+        soort=rij["soort"],
+        gemeente=rij["gemeente"],
+        veiligheidshuis=rij["veiligheidshuis"],
+        samenvatting=rij["samenvatting"] or "",
+        melder_id=rij["melder_id"] or "",
+        melder_naam=rij["melder_naam"] or "",
+        status=rij["status"],
+        afgehandeld=_utc(rij["afgehandeld"]),
+        gewist=_utc(rij["gewist"]),
+    )

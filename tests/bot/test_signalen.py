@@ -1,0 +1,337 @@
+"""SignaalStore on SQLite and PostgreSQL: gap-free references per house and year (also under
+concurrency and failure, and apart from the aanmeldingen' numbers), authorisation, the audit trail
+without the summary, and erasure after the retention period, also by `python -m bot purge`."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import database
+from bot import signalen as signalen_module
+from bot.aanmeldingen import AanmeldingStore
+from bot.models import AuditEventRow, ReferentieTellerRow, SignaalRow
+from bot.signalen import SignaalStore
+from dialogs.opslag import Signalen
+from knowledge.aanmelding import AFGESLOTEN, Melder
+from knowledge.signaal import AFGEHANDELD, NIEUW, Signaal
+from tests.bot.test_aanmeldingen import Klok, make_concept
+
+_REPO = Path(__file__).resolve().parents[2]
+_BEGIN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+# A value no other test data holds, to look for in audit details and the SQLite file's bytes.
+_SAMENVATTING = "Zorgwekkend-SQ9-signaal over een jongere"
+_HUIS_VAN = {"Maastricht": "MH", "Sittard-Geleen": "WM", "Venlo": "NL"}
+ANNA = ("29:anna", "Anna de Vries")
+BERT = ("29:bert", "Bert Jansen")
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine with empty record tables (the PostgreSQL database is shared per session)."""
+    engine = database.create_engine(database_url)
+    await database.migrate(engine)
+    async with engine.begin() as conn:
+        for tabel in ("audit_event", "signaal", "aanmelding", "referentie_teller", "bot_state"):
+            await conn.execute(text(f"DELETE FROM {tabel}"))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def klok() -> Klok:
+    return Klok(_BEGIN)
+
+
+@pytest.fixture
+def store(db: AsyncEngine, klok: Klok) -> SignaalStore:
+    return SignaalStore(db, klok=klok)
+
+
+async def leg_vast(
+    store: SignaalStore, gemeente: str = "Maastricht", soort: str = "radicalisering",
+    melder: tuple[str, str] = ANNA, samenvatting: str = _SAMENVATTING,
+) -> Signaal:
+    return await store.vastleggen(soort, gemeente, _HUIS_VAN[gemeente], samenvatting, *melder)
+
+
+async def audit(engine: AsyncEngine) -> list[tuple[str, str, str, str]]:
+    """(wie, actie, referentie, detail) of every audit event, in order."""
+    async with engine.connect() as conn:
+        rijen = await conn.execute(
+            select(AuditEventRow.wie, AuditEventRow.actie, AuditEventRow.referentie, AuditEventRow.detail)
+            .order_by(AuditEventRow.id)
+        )
+        return [tuple(r) for r in rijen]
+
+
+async def aantal_signalen(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        return await conn.scalar(select(func.count()).select_from(SignaalRow.__table__))
+
+
+def test_the_store_is_what_the_dialogs_expect():
+    protocol = {naam for naam in vars(Signalen) if not naam.startswith("_")}
+    assert protocol <= set(dir(SignaalStore))
+
+
+class TestReferenties:
+    async def test_numbers_count_per_house_and_restart_each_year(self, store: SignaalStore, klok: Klok):
+        eerste = await leg_vast(store)
+        tweede = await leg_vast(store, soort="polarisatie")
+        westelijk = await leg_vast(store, gemeente="Sittard-Geleen")
+        klok.nu = datetime(2027, 1, 1, 0, 0, 1, tzinfo=UTC)
+        nieuw_jaar = await leg_vast(store)
+        assert [s.referentie for s in (eerste, tweede, westelijk, nieuw_jaar)] == [
+            "SIG-MH-2026-000001", "SIG-MH-2026-000002", "SIG-WM-2026-000001", "SIG-MH-2027-000001",
+        ]
+
+    async def test_the_year_is_the_year_in_limburg_not_in_utc(self, store: SignaalStore, klok: Klok):
+        klok.nu = datetime(2027, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on 1 January 2028 in Maastricht
+        assert (await leg_vast(store)).referentie == "SIG-MH-2028-000001"
+
+    async def test_signals_and_aanmeldingen_count_apart(self, store: SignaalStore, db: AsyncEngine, klok: Klok):
+        aanmeldingen = AanmeldingStore(db, klok=klok)
+        melder = Melder("29:anna", "Anna de Vries", "Wijkteam Noord", "043 123 45 67")
+        adres = {"conversation": {"id": "a:1"}, "serviceUrl": "https://smba.test/", "channelId": "msteams"}
+        await aanmeldingen.bevestig("c1", make_concept(), melder, adres, None)
+        assert (await leg_vast(store)).referentie == "SIG-MH-2026-000001"
+        assert (await aanmeldingen.bevestig("c2", make_concept(), melder, adres, None)).referentie == (
+            "ZVH-MH-2026-000002")
+        assert (await leg_vast(store)).referentie == "SIG-MH-2026-000002"
+        async with db.connect() as conn:
+            tellers = await conn.execute(select(ReferentieTellerRow.veiligheidshuis, ReferentieTellerRow.laatste))
+            assert sorted(tuple(t) for t in tellers) == [("MH", 2), ("SIG-MH", 2)]
+
+    async def test_the_returned_signal_is_what_was_recorded_and_what_a_read_gives(
+        self, store: SignaalStore
+    ):
+        signaal = await leg_vast(store, gemeente="Venlo", soort="verward_gedrag")
+        assert signaal == Signaal(
+            referentie="SIG-NL-2026-000001", aangemaakt=_BEGIN, soort="verward_gedrag", gemeente="Venlo",
+            veiligheidshuis="NL", samenvatting=_SAMENVATTING, melder_id=ANNA[0], melder_naam=ANNA[1],
+            status=NIEUW, afgehandeld=None, gewist=None,
+        )
+        assert await store.open_signalen("29:mw", ()) == [signaal]
+
+    async def test_twenty_concurrent_signals_get_1_to_20(self, store: SignaalStore, db: AsyncEngine):
+        uitkomsten = await asyncio.gather(*(leg_vast(store, melder=(f"29:m{i}", f"M{i}")) for i in range(20)))
+        nummers = sorted(int(s.referentie.rsplit("-", 1)[1]) for s in uitkomsten)
+        assert nummers == list(range(1, 21))
+        assert await aantal_signalen(db) == 20
+        async with db.connect() as conn:
+            assert await conn.scalar(select(ReferentieTellerRow.laatste)) == 20
+
+    async def test_a_failure_after_taking_a_number_gives_it_back(
+        self, store: SignaalStore, db: AsyncEngine, monkeypatch
+    ):
+        echte_audit = signalen_module._audit
+
+        async def kapot(*args: Any) -> None:
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(signalen_module, "_audit", kapot)
+        with pytest.raises(RuntimeError):
+            await leg_vast(store)
+        assert await aantal_signalen(db) == 0
+        monkeypatch.setattr(signalen_module, "_audit", echte_audit)
+        assert (await leg_vast(store)).referentie == "SIG-MH-2026-000001"
+
+    @pytest.mark.parametrize(
+        ("veld", "waarde"),
+        [("soort", ""), ("gemeente", " "), ("veiligheidshuis", "XX"), ("samenvatting", ""), ("melder_id", "")],
+    )
+    async def test_a_missing_field_or_unknown_house_is_refused_without_using_a_number(
+        self, store: SignaalStore, veld: str, waarde: str
+    ):
+        velden = {
+            "soort": "anders", "gemeente": "Maastricht", "veiligheidshuis": "MH", "samenvatting": _SAMENVATTING,
+            "melder_id": ANNA[0], "melder_naam": ANNA[1], veld: waarde,
+        }
+        with pytest.raises(ValueError, match=veld if veld != "veiligheidshuis" else "Veiligheidshuis"):
+            await store.vastleggen(**velden)
+        assert (await leg_vast(store)).referentie == "SIG-MH-2026-000001"
+
+
+class TestAutorisatie:
+    async def _drie(self, store: SignaalStore, klok: Klok) -> tuple[str, str, str]:
+        mh = (await leg_vast(store)).referentie
+        klok.nu += timedelta(minutes=1)
+        wm = (await leg_vast(store, gemeente="Sittard-Geleen")).referentie
+        klok.nu += timedelta(minutes=1)
+        mh2 = (await leg_vast(store, melder=BERT, soort="huiselijk_geweld")).referentie
+        return mh, wm, mh2
+
+    async def test_open_signalen_of_the_houses_oldest_first(self, store: SignaalStore, klok: Klok):
+        mh, wm, mh2 = await self._drie(store, klok)
+        assert [s.referentie for s in await store.open_signalen("29:mw-mh", ("MH",))] == [mh, mh2]
+        assert [s.referentie for s in await store.open_signalen("29:mw-wm", ("WM",))] == [wm]
+        assert [s.referentie for s in await store.open_signalen("29:mw", ("WM", "MH"))] == [mh, wm, mh2]
+        assert await store.open_signalen("29:mw-ps", ("PS",)) == []
+
+    async def test_an_empty_tuple_means_all_houses(self, store: SignaalStore, klok: Klok):
+        mh, wm, mh2 = await self._drie(store, klok)
+        assert [s.referentie for s in await store.open_signalen("29:mw", ())] == [mh, wm, mh2]
+
+    async def test_handel_af_by_a_medewerker_of_the_house(self, store: SignaalStore, klok: Klok):
+        mh, wm, mh2 = await self._drie(store, klok)
+        klok.nu += timedelta(days=1)
+        afgehandeld = await store.handel_af(mh, "29:mw-mh", ("MH",))
+        assert (afgehandeld.referentie, afgehandeld.status, afgehandeld.afgehandeld) == (mh, AFGEHANDELD, klok.nu)
+        assert afgehandeld.samenvatting == _SAMENVATTING
+        assert [s.referentie for s in await store.open_signalen("29:mw", ())] == [wm, mh2]
+        alle = await store.handel_af(wm, "29:mw", ())
+        assert alle.status == AFGEHANDELD
+        assert [s.referentie for s in await store.open_signalen("29:mw", ())] == [mh2]
+
+    async def test_another_house_or_an_unknown_reference_gets_none(
+        self, store: SignaalStore, klok: Klok, db: AsyncEngine
+    ):
+        mh, wm, _ = await self._drie(store, klok)
+        assert await store.handel_af(wm, "29:mw-mh", ("MH",)) is None
+        assert (await audit(db))[-1] == ("29:mw-mh", "geweigerd", wm, "handel_af")
+        voor = await audit(db)
+        assert await store.handel_af("SIG-MH-2026-999999", "29:mw", ()) is None
+        assert await audit(db) == voor  # nothing to audit for what does not exist
+        assert [s.referentie for s in await store.open_signalen("29:mw-wm", ("WM",))] == [wm]
+
+    async def test_handling_twice_keeps_the_first_time(self, store: SignaalStore, klok: Klok, db: AsyncEngine):
+        referentie = (await leg_vast(store)).referentie
+        eerste = await store.handel_af(referentie, "29:mw", ())
+        klok.nu += timedelta(hours=1)
+        tweede = await store.handel_af(referentie, "29:mw2", ("MH",))
+        assert tweede == eerste
+        assert (await audit(db))[-1] == ("29:mw2", "gelezen", referentie, "handel_af")
+
+
+class TestAudit:
+    async def test_every_read_and_change_is_one_event_per_record(
+        self, store: SignaalStore, klok: Klok, db: AsyncEngine
+    ):
+        een = (await leg_vast(store)).referentie
+        twee = (await leg_vast(store, gemeente="Sittard-Geleen", soort="polarisatie", melder=BERT)).referentie
+        await store.open_signalen("29:mw", ())
+        await store.open_signalen("29:mw-mh", ("MH",))
+        await store.handel_af(een, "29:mw-mh", ("MH",))
+        await store.handel_af(twee, "29:mw-mh", ("MH",))
+        await store.open_signalen("29:mw", ())
+        assert await audit(db) == [
+            (ANNA[0], "aangemaakt", een, "soort=radicalisering;veiligheidshuis=MH"),
+            (BERT[0], "aangemaakt", twee, "soort=polarisatie;veiligheidshuis=WM"),
+            ("29:mw", "gelezen", een, "open_signalen"),
+            ("29:mw", "gelezen", twee, "open_signalen"),
+            ("29:mw-mh", "gelezen", een, "open_signalen"),
+            ("29:mw-mh", "gewijzigd", een, "status=afgehandeld"),
+            ("29:mw-mh", "geweigerd", twee, "handel_af"),
+            ("29:mw", "gelezen", twee, "open_signalen"),
+        ]
+
+    async def test_no_event_holds_the_summary_or_the_melder_name(
+        self, store: SignaalStore, klok: Klok, db: AsyncEngine
+    ):
+        referentie = (await leg_vast(store)).referentie
+        await store.open_signalen("29:mw", ())
+        await store.handel_af(referentie, "29:mw", ())
+        klok.nu += timedelta(days=800)
+        assert await store.purge(24) == 1
+        gebeurtenissen = await audit(db)
+        assert len(gebeurtenissen) == 4
+        for *_, detail in gebeurtenissen:
+            assert not any(waarde in detail for waarde in ("SQ9", "jongere", "Anna", "Vries")), detail
+
+
+class TestBewaartermijn:
+    async def test_purge_erases_summary_and_melder_and_keeps_the_rest(
+        self, store: SignaalStore, klok: Klok, db: AsyncEngine
+    ):
+        oud = (await leg_vast(store)).referentie
+        open_gebleven = (await leg_vast(store, gemeente="Venlo")).referentie
+        klok.nu = datetime(2026, 3, 31, 12, 0, tzinfo=UTC)
+        await store.handel_af(oud, "29:mw", ())
+        klok.nu = datetime(2028, 3, 31, 12, 0, tzinfo=UTC)  # exactly 24 calendar months: not yet
+        assert await store.purge(24) == 0
+        klok.nu += timedelta(seconds=1)
+        assert await store.purge(24) == 1
+        assert await store.purge(24) == 0
+        assert ("systeem", "gewist", oud, "bewaartermijn=24 maanden") in await audit(db)
+
+        async with db.connect() as conn:
+            rijen = {
+                r["referentie"]: dict(r)
+                for r in (await conn.execute(select(SignaalRow.__table__))).mappings()
+            }
+        gewist = rijen[oud]
+        assert (gewist["samenvatting"], gewist["melder_id"], gewist["melder_naam"]) == (None, None, None)
+        assert signalen_module._utc(gewist["gewist"]) == klok.nu
+        assert (gewist["soort"], gewist["gemeente"], gewist["veiligheidshuis"], gewist["jaar"], gewist["status"]) == (
+            "radicalisering", "Maastricht", "MH", 2026, AFGEHANDELD)
+        assert signalen_module._utc(gewist["afgehandeld"]) == datetime(2026, 3, 31, 12, 0, tzinfo=UTC)
+        bewaard = rijen[open_gebleven]
+        assert (bewaard["samenvatting"], bewaard["melder_id"], bewaard["gewist"]) == (_SAMENVATTING, ANNA[0], None)
+        assert [s.referentie for s in await store.open_signalen("29:mw", ())] == [open_gebleven]
+
+    async def test_an_erased_signal_reads_as_empty_texts(self, store: SignaalStore, klok: Klok):
+        referentie = (await leg_vast(store)).referentie
+        await store.handel_af(referentie, "29:mw", ())
+        klok.nu += timedelta(days=31 * 25)
+        await store.purge(24)
+        gewist = await store.handel_af(referentie, "29:mw", ())  # already afgehandeld: returned as stored
+        assert (gewist.samenvatting, gewist.melder_id, gewist.melder_naam) == ("", "", "")
+        assert (gewist.gewist, gewist.status, gewist.soort) == (klok.nu, AFGEHANDELD, "radicalisering")
+
+    async def test_an_aanmelding_purge_leaves_signals_alone_and_the_other_way_round(
+        self, store: SignaalStore, klok: Klok, db: AsyncEngine
+    ):
+        referentie = (await leg_vast(store)).referentie
+        await store.handel_af(referentie, "29:mw", ())
+        aanmeldingen = AanmeldingStore(db, klok=klok)
+        melder = Melder("29:anna", "Anna de Vries", "Wijkteam Noord", "043 123 45 67")
+        aanmelding = await aanmeldingen.bevestig("c1", make_concept(), melder, {"channelId": "msteams"}, None)
+        await aanmeldingen.zet_status(aanmelding.referentie, "29:mw", (), AFGESLOTEN)
+        klok.nu += timedelta(days=31 * 25)
+        assert await aanmeldingen.purge(24) == 1
+        assert await store.purge(24) == 1
+
+    async def test_purge_needs_at_least_a_month(self, store: SignaalStore):
+        with pytest.raises(ValueError):
+            await store.purge(0)
+
+
+def _bytes(pad: Path) -> bytes:
+    """The database file with its WAL and shared-memory files, if any."""
+    return b"".join(p.read_bytes() for p in sorted(pad.parent.glob(pad.name + "*")))
+
+
+async def test_the_purge_command_erases_signals_from_the_sqlite_file(tmp_path: Path):
+    pad = tmp_path / "zvh.db"
+    engine = database.create_engine(f"sqlite+aiosqlite:///{pad}")
+    try:
+        await database.migrate(engine)
+        store = SignaalStore(engine, klok=Klok(datetime(2020, 5, 4, tzinfo=UTC)))
+        oud = await leg_vast(store)
+        await leg_vast(store, samenvatting="nog open signaal")
+        await store.handel_af(oud.referentie, "29:mw", ())
+    finally:
+        await engine.dispose()
+    assert _SAMENVATTING.encode() in _bytes(pad)
+    weg = ("Microsoft", "BEWAARTERMIJN", "ZVH_", "DATABASE_URL", "MELDPUNT_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(weg)}
+    env.update(DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(_REPO), DATABASE_URL=f"sqlite+aiosqlite:///{pad}")
+    uit = subprocess.run(
+        [sys.executable, "-m", "bot", "purge"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout == "purge: 0 aanmeldingen gewist, 1 signalen gewist, 0 oude gesprekstoestanden verwijderd\n"
+    inhoud = _bytes(pad)
+    assert _SAMENVATTING.encode() not in inhoud
+    assert b"nog open signaal" in inhoud  # not afgehandeld: kept
