@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import text
 
 from bot.composition import build_bot
@@ -221,3 +222,25 @@ class TestMeldpuntKanaal:
         replies = await gesprek.send("Buurvrouw loopt verward over straat.")
         assert replies[1].text == NL(messages.SIGNAAL_KANAAL_MISLUKT)
         assert await aantal_signalen(sql_engine) == 1
+
+
+# One gemeente per Veiligheidshuis: every kind of signal routed in every region.
+GEMEENTE_PER_HUIS = {"MH": "Maastricht", "WM": "Sittard-Geleen", "PS": "Heerlen", "ML": "Roermond", "NL": "Venlo"}
+
+
+@pytest.mark.parametrize("huis", sorted(GEMEENTE_PER_HUIS))
+@pytest.mark.parametrize("soort", [s.code for s in MELDPUNTEN.soorten])
+async def test_every_kind_in_every_region_gets_that_regions_meldpunten(gesprek: Gesprek, soort: str, huis: str):
+    replies = await gesprek.click({cards.ACTIE: "signaal", cards.TAAL: "nl"})
+    replies = await gesprek.press(replies[0], messages.NEE)
+    replies = await gesprek.press(replies[0], MELDPUNTEN.soort(soort).naam_nl)
+    replies = await gesprek.send(GEMEENTE_PER_HUIS[huis])
+    card = card_of(replies[0])
+    assert card["body"][0]["text"] == MELDPUNTEN.soort(soort).naam_nl
+    tekst = seen_text(replies[0])
+    regio = REGIOS.per_code(huis)
+    assert NL(messages.SIGNAAL_REGIO, gemeente=GEMEENTE_PER_HUIS[huis], huis=regio.naam) in tekst
+    for meldpunt in MELDPUNTEN.voor(soort, huis):
+        assert meldpunt.naam in tekst
+    # and then the offer to record it for that house
+    assert NL(messages.SIGNAAL_VASTLEGGEN_VRAAG, huis=regio.naam, kanaal="") in seen_text(replies[1])
