@@ -172,10 +172,12 @@ class AanmeldingStore:
 
     async def zet_status(
         self, referentie: str, medewerker_id: str, huizen: tuple[str, ...], status: str,
-        vervolgactie: str | None = None, notitie: str = "",
+        vervolgactie: str | None = None, notitie: str | None = None, verwacht_status: str | None = None,
     ) -> Aanmelding | None:
         """Change the status as a ZVH-medewerker of the aanmelding's house (huizen empty: all).
-        vervolgactie None and notitie "" leave those unchanged. None when unknown, not allowed or erased."""
+        vervolgactie and notitie None leave those unchanged ("" clears the note). With verwacht_status,
+        only an aanmelding still in that status changes; otherwise it comes back as it is. None when
+        unknown, not allowed or erased."""
         if status not in STATUSSEN:
             raise ValueError(f"zet_status(): unknown status {status!r}; one of {', '.join(STATUSSEN)}")
         nu = self._nu()
@@ -190,6 +192,10 @@ class AanmeldingStore:
                 # A note on an erased aanmelding would bring personal data back after its retention.
                 await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status;gewist")
                 return None
+            if verwacht_status is not None and rij["status"] != verwacht_status:
+                # Someone else changed it first (or the card was old): nothing is overwritten.
+                await _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "zet_status;status veranderd")
+                return _naar_aanmelding(rij)
             wijziging: dict[str, Any] = {
                 "status": status,
                 "bijgewerkt": nu,
@@ -197,11 +203,13 @@ class AanmeldingStore:
             }
             if vervolgactie is not None:
                 wijziging["vervolgactie"] = vervolgactie
-            if notitie:
+            if notitie is not None:
                 wijziging["notitie"] = notitie
             await conn.execute(update(_AANMELDING).where(_AANMELDING.c.id == rij["id"]).values(**wijziging))
             nieuw = {**rij, **wijziging}
-            detail = f"status={status};vervolgactie={nieuw['vervolgactie'] or ''}" + (";notitie" if notitie else "")
+            detail = f"status={status};vervolgactie={nieuw['vervolgactie'] or ''}" + (
+                ";notitie" if notitie is not None else ""
+            )
             await _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], detail)
         return _naar_aanmelding(nieuw)
 

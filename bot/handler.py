@@ -9,11 +9,10 @@ from botbuilder.dialogs import Dialog, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from dialogs import cards, messages
+from dialogs.base import is_gedeeld
 from dialogs.i18n import teksten_voor
 
 log = logging.getLogger(__name__)
-
-_GEDEELD = ("groupChat", "channel")
 
 
 class ZvhBot(ActivityHandler):
@@ -36,7 +35,7 @@ class ZvhBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         vermeldingen = _vermeldingen_van_bot(turn_context)
-        if _is_gedeeld(turn_context) and activity.value is None and not vermeldingen:
+        if is_gedeeld(turn_context) and activity.value is None and not vermeldingen:
             # In a group chat or channel the bot answers only when @mentioned (card clicks excepted).
             return
         text = activity.text if isinstance(activity.text, str) else ""
@@ -68,17 +67,11 @@ class ZvhBot(ActivityHandler):
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
-        gedeeld = _is_gedeeld(turn_context)
+        gedeeld = is_gedeeld(turn_context)
         # In a personal chat greet when the bot or the user arrives; in a team or group chat only when
         # the bot itself is added, so that new colleagues joining a channel do not trigger a card.
         if any(m is not None and (m.id == bot_id or not gedeeld) for m in members_added):
             await turn_context.send_activity(cards.as_activity(cards.welkom_card(teksten_voor(turn_context))))
-
-
-def _is_gedeeld(turn_context: TurnContext) -> bool:
-    """Whether this is a group chat or a channel (where the bot waits to be @mentioned)."""
-    conversation = turn_context.activity.conversation
-    return (conversation.conversation_type if conversation else None) in _GEDEELD
 
 
 def _vermeldingen_van_bot(turn_context: TurnContext) -> list[str]:

@@ -78,6 +78,12 @@ class EenBeurtTegelijk(Middleware):
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
     async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+        if context.activity.type not in (ActivityTypes.message, ActivityTypes.conversation_update):
+            # A proactive message (continue_conversation) reads no state; it is often sent from inside
+            # a turn holding this very lock (a medewerker told of their own aanmelding), so waiting
+            # for it would deadlock that turn.
+            await logic()
+            return
         try:
             key = self._state.get_storage_key(context)
         except Exception:  # noqa: BLE001 - the SDK raises a bare Exception for a missing id

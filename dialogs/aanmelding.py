@@ -20,6 +20,8 @@ stateDiagram-v2
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import uuid
 from typing import Any
@@ -30,7 +32,7 @@ from botbuilder.dialogs.prompts import PromptValidatorContext
 from rapidfuzz import fuzz, process
 
 from dialogs import cards, messages
-from dialogs.i18n import EN, Teksten, teksten_voor
+from dialogs.i18n import EN, TALEN, Teksten, teksten_voor
 from dialogs.opslag import Diensten
 from dialogs.prompts import JA, NEE, RETRY_WAARDEN, CardSubmitPrompt, formulier_options, herken_keuze
 from knowledge import aanmelding as veld
@@ -47,6 +49,8 @@ _WATERFALL = f"{AANMELDING}.waterfall"
 _FORMULIER = f"{AANMELDING}.formulier"
 _VELD = f"{AANMELDING}.veld"
 _SAMENVATTING = f"{AANMELDING}.samenvatting"
+# The prompts where the user describes the case in their own words (see InterruptibleDialog).
+VRIJE_TEKST = (_FORMULIER, _VELD)
 # Dialog options and step values (plain JSON: state is stored as a document).
 _ID = "concept_id"
 _CONCEPT = "concept"
@@ -62,8 +66,11 @@ _WIJZIGEN = "wijzigen"
 _WIJZIG_VELD = "wijzig:"
 _STAAT = (_ID, _CONCEPT, _INVOER, _MODUS, _BEWERKEN, _CRITERIA)
 
-_BEVESTIG_WOORDEN = ("bevestigen", "bevestig", "ja", "akkoord", "klopt", "opslaan", "versturen", "confirm", "ok")
-_WIJZIG_WOORDEN = ("wijzig", "wijzigen", "aanpassen", "pas", "verander", "change", "edit")
+_BEVESTIG_WOORDEN = (
+    "bevestigen", "bevestig", "ja", "akkoord", "klopt", "opslaan", "versturen", "confirm", "ok", "yes", "send",
+)
+_WIJZIG_WOORDEN = ("wijzig", "wijzigen", "aanpassen", "pas", "verander", "change", "edit", "correct")
+# Words for the fields in "wijzig <veld>"; the fields' labels in both languages count too.
 _VELD_NAMEN = {
     **{naam.replace("_", " "): naam for naam in veld.VELDEN},
     "telefoonnummer": veld.TELEFOON, "nummer": veld.TELEFOON, "jaar": veld.GEBOORTEJAAR,
@@ -72,6 +79,13 @@ _VELD_NAMEN = {
     "reden": veld.REDEN_NIET_GEINFORMEERD, "geinformeerd": veld.GEINFORMEERD, "informeren": veld.GEINFORMEERD,
     "partner": veld.PARTNERS, "situatie": veld.SITUATIE, "stagnatie": veld.STAGNATIE, "vastlopen": veld.STAGNATIE,
     "organisatie": veld.ORGANISATIE, "initialen": veld.INITIALEN, "urgent": veld.URGENTIE,
+    "organisation": veld.ORGANISATIE, "phone": veld.TELEFOON, "phone number": veld.TELEFOON,
+    "municipality": veld.GEMEENTE, "target group": veld.DOELGROEP, "initials": veld.INITIALEN,
+    "birth year": veld.GEBOORTEJAAR, "year of birth": veld.GEBOORTEJAAR, "year": veld.GEBOORTEJAAR,
+    "family": veld.GEZIN_MET_KINDEREN, "children": veld.GEZIN_MET_KINDEREN, "life domains": veld.LEEFGEBIEDEN,
+    "situation": veld.SITUATIE, "stagnation": veld.STAGNATIE, "informed": veld.GEINFORMEERD,
+    "reason": veld.REDEN_NIET_GEINFORMEERD, "urgency": veld.URGENTIE,
+    **{normalise(Teksten(taal)(cards.VELD_LABELS[naam])): naam for naam in veld.VELDEN for taal in TALEN},
 }
 _VRAGEN = {
     veld.ORGANISATIE: messages.VRAAG_ORGANISATIE,
@@ -111,6 +125,7 @@ _ONBEKEND = {
     veld.LEEFGEBIEDEN: messages.FOUT_LEEFGEBIED_ONBEKEND,
 }
 _JA_NEE_VELDEN = (veld.GEZIN_MET_KINDEREN, veld.GEINFORMEERD)
+_PRIVACY_FOUTEN = (veld.BSN, veld.EMAIL, veld.TELEFOONNUMMER)
 
 
 def foutmelding(t: Teksten, fout: Invoerfout) -> str:
@@ -163,8 +178,13 @@ class AanmeldingDialog(ComponentDialog):
             return await step.prompt(_VELD, self._veld_options(t, naam, concept, staat[_ID]))
         step.values[_STAP] = _SAMENVATTING
         huis = self._regios.per_code(concept[veld.GEMEENTE]["huis"])
-        card = cards.samenvatting_card(t, self._fk, concept, staat[_ID], huis)
-        return await step.prompt(_SAMENVATTING, formulier_options(card, "{uitleg}", vraag_id=staat[_ID]))
+        # Each version of the summary has its own id: Bevestigen on an older one (showing other
+        # values) must not confirm what the user did not see.
+        versie = hashlib.sha256(json.dumps(concept, sort_keys=True).encode()).hexdigest()[:12]
+        vraag_id = f"{staat[_ID]}.{versie}"
+        card = cards.samenvatting_card(t, self._fk, concept, vraag_id, huis)
+        options = formulier_options(card, "{uitleg}", vraag_id=vraag_id, formulier_id=staat[_ID])
+        return await step.prompt(_SAMENVATTING, options)
 
     async def handle_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Take in the answer: a whole form, one field, or the choice on the summary."""
@@ -239,8 +259,12 @@ class AanmeldingDialog(ComponentDialog):
                 concept[naam] = goed
             else:
                 concept.pop(naam, None)
-                invoer[naam] = ruw
-                fouten.append(foutmelding(t, fout))
+                if fout.soort in _PRIVACY_FOUTEN:
+                    # A BSN or contact detail is not kept, not even to show the field again.
+                    fouten.append(f"{foutmelding(t, fout)} {t(messages.FOUT_NIET_BEWAARD)}")
+                else:
+                    invoer[naam] = ruw
+                    fouten.append(foutmelding(t, fout))
         if fouten:
             regels = "\n".join(f"- {fout}" for fout in fouten)
             await step.context.send_activity(f"{t(messages.AANMELDING_FOUTEN)}\n\n{regels}")
@@ -276,6 +300,7 @@ class AanmeldingDialog(ComponentDialog):
             organisatie=concept[veld.ORGANISATIE], telefoon=concept[veld.TELEFOON],
         )
         adres = TurnContext.get_conversation_reference(context.activity).serialize()
+        adres["locale"] = t.taal  # status messages later come in the language of this conversation
         try:
             aanmelding = await self._diensten.aanmeldingen.bevestig(
                 staat[_ID], concept, melder, adres, staat[_CRITERIA]
@@ -374,13 +399,15 @@ class AanmeldingDialog(ComponentDialog):
         t = teksten_voor(prompt.context)
         waarde = prompt.recognized.value if prompt.recognized.succeeded else {}
         keuze = self._keuze_op_samenvatting(waarde)
-        if "tekst" not in waarde and waarde.get(cards.VRAAG) != prompt.options.validations["vraag_id"]:
+        plain = prompt.options.validations
+        van_deze = waarde.get(cards.VRAAG) == (plain["formulier_id"] if keuze == _FORMULIER else plain["vraag_id"])
+        if "tekst" not in waarde and not van_deze:
             keuze = None  # a click on an older card
         uitleg = t(messages.SAMENVATTING_KIES)
         if keuze == _WIJZIGEN and "tekst" in waarde:
             # Typed "wijzigen" without saying what: name the fields instead of guessing.
-            namen = ", ".join(n.replace("_", " ") for n in veld.VELDEN)
-            uitleg, keuze = t(messages.SAMENVATTING_WELK_VELD, voorbeeld="geboortejaar", velden=namen), None
+            namen = "; ".join(t(cards.VELD_LABELS[naam]) for naam in veld.VELDEN)
+            uitleg, keuze = t(messages.SAMENVATTING_WELK_VELD, velden=namen), None
         prompt.context.turn_state[RETRY_WAARDEN] = {"uitleg": uitleg}
         return keuze is not None
 

@@ -16,7 +16,7 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 
 from dialogs import cards, messages
-from dialogs.i18n import NL, Teksten, teksten_voor
+from dialogs.i18n import EN, NL, TALEN, Teksten, teksten_voor
 from dialogs.opslag import Diensten
 from knowledge import aanmelding as veld
 from knowledge.aanmelding import Aanmelding, Formulierkennis, als_csv, cijfertabel, persoonsgegevens_in
@@ -70,14 +70,16 @@ class Aanmeldingenloket:
         if aanmelding is None:
             await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
             return
-        if huizen is not None and aanmelding.status == veld.ONTVANGEN:
+        # A medewerker triages only their own houses' aanmeldingen (their own elsewhere they just see).
+        triage = huizen is not None and (not huizen or aanmelding.veiligheidshuis in huizen)
+        if triage and huizen is not None and aanmelding.status == veld.ONTVANGEN:
             bijgewerkt = await store.zet_status(
-                referentie, gebruiker, huizen, veld.IN_BEHANDELING, aanmelding.vervolgactie, aanmelding.notitie
+                referentie, gebruiker, huizen, veld.IN_BEHANDELING, verwacht_status=veld.ONTVANGEN
             )
             if bijgewerkt is not None:
+                await self._vertel_melder_bij_wijziging(aanmelding, bijgewerkt)
                 aanmelding = bijgewerkt
-                await self._vertel_melder(aanmelding)
-        await self._stuur_detail(context, t, aanmelding, triage=huizen is not None)
+        await self._stuur_detail(context, t, aanmelding, triage=triage)
 
     async def toon_werkvoorraad(self, context: TurnContext) -> None:
         """For a ZVH-medewerker: the open aanmeldingen of their Veiligheidshuizen."""
@@ -88,6 +90,10 @@ class Aanmeldingenloket:
             await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
             return
         open_ = await self._diensten.aanmeldingen.werkvoorraad(gebruiker, huizen)
+        # Voorrang first, then the oldest: what the card can show is what should be done first.
+        open_ = sorted(open_, key=lambda a: (a.urgentie != veld.VOORRANG, a.aangemaakt))
+        if len(open_) > cards.MAX_IN_LIJST:
+            await context.send_activity(t(messages.WERKVOORRAAD_MEER, getoond=cards.MAX_IN_LIJST, totaal=len(open_)))
         await context.send_activity(cards.as_activity(cards.werkvoorraad_card(t, self._fk, open_)))
         signalen = await self._diensten.signalen.open_signalen(gebruiker, huizen)
         if signalen:
@@ -122,21 +128,34 @@ class Aanmeldingenloket:
             return
         vervolgactie = waarde.get("vervolgactie")
         notitie = waarde.get("notitie") if isinstance(waarde.get("notitie"), str) else ""
+        store = self._diensten.aanmeldingen
+        huidig = await store.open(referentie, gebruiker, huizen)
+        if huidig is None or (huizen and huidig.veiligheidshuis not in huizen):
+            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
+            return
+        if huidig.status == veld.AFGESLOTEN:
+            # A button on an older card does not reopen a closed aanmelding (nor restart its retention).
+            await context.send_activity(t(messages.AANMELDING_AL_AFGESLOTEN, referentie=referentie))
+            await self._stuur_detail(context, t, huidig, triage=True)
+            return
         fout = self._fout_in_triage(t, vervolgactie, notitie.strip())
         if fout is not None:
             await context.send_activity(fout)
-            aanmelding = await self._diensten.aanmeldingen.open(referentie, gebruiker, huizen)
-            if aanmelding is not None:
-                await self._stuur_detail(context, t, aanmelding, triage=True)
+            await self._stuur_detail(context, t, huidig, triage=True)
             return
         status = veld.AFGESLOTEN if waarde.get("stap") == _AFSLUITEN else veld.VERVOLGACTIE_GEKOZEN
-        aanmelding = await self._diensten.aanmeldingen.zet_status(
-            referentie, gebruiker, huizen, status, str(vervolgactie), notitie.strip()
+        aanmelding = await store.zet_status(
+            referentie, gebruiker, huizen, status, str(vervolgactie), notitie.strip(), verwacht_status=huidig.status
         )
         if aanmelding is None:
             await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
             return
-        await self._vertel_melder(aanmelding)
+        if (aanmelding.status, aanmelding.vervolgactie, aanmelding.notitie) != (status, vervolgactie, notitie.strip()):
+            # A colleague changed it between the two reads: show what it is now, change nothing.
+            await context.send_activity(t(messages.TRIAGE_VERANDERD, referentie=referentie))
+            await self._stuur_detail(context, t, aanmelding, triage=True)
+            return
+        await self._vertel_melder_bij_wijziging(huidig, aanmelding)
         statusnaam = cards.label(t, self._fk.statussen, aanmelding.status)
         await context.send_activity(t(messages.TRIAGE_OPGESLAGEN, referentie=referentie, status=statusnaam))
         await self._stuur_detail(context, t, aanmelding, triage=True)
@@ -160,16 +179,24 @@ class Aanmeldingenloket:
             await context.send_activity(cards.as_activity(cards.cijfers_card(t, jaar, [], [])))
             return
         for code, tellingen in sorted(per_huis.items()):
-            kop, rijen = cijfertabel(tellingen, self._fk.doelgroepen)
+            kop, rijen = self._in_taal(t, *cijfertabel(tellingen, self._fk.doelgroepen))
             huis = self._regios.per_code(code)
             card = cards.cijfers_card(t, jaar, kop, rijen, huis.naam if huis else "")
             await context.send_activity(cards.as_activity(card))
-        kop, rijen = cijfertabel([x for lijst in per_huis.values() for x in lijst], self._fk.doelgroepen)
+        alles = [telling for lijst in per_huis.values() for telling in lijst]
+        kop, rijen = self._in_taal(t, *cijfertabel(alles, self._fk.doelgroepen))
         csv = als_csv(kop, rijen).replace("\r\n", "\n").strip()
         await context.send_activity(MessageFactory.text(f"{t(messages.CIJFERS_CSV)}\n\n```\n{csv}\n```"))
 
+    def _in_taal(self, t: Teksten, kop: list[str], rijen: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+        """The table's headings and totals row in the user's language (cijfertabel speaks Dutch)."""
+        labels = {k.nl: k.en if t.taal == EN else k.nl for k in self._fk.doelgroepen}
+        totaal = t(messages.CIJFERS_TOTAAL)
+        kop = [t(messages.CIJFERS_GEMEENTE), *(labels.get(k, k) for k in kop[1:-1]), totaal]
+        return kop, [[totaal, *rij[1:]] if i == len(rijen) - 1 else rij for i, rij in enumerate(rijen)]
+
     def _fout_in_triage(self, t: Teksten, vervolgactie: object, notitie: str) -> str | None:
-        if vervolgactie not in {k.code for k in self._fk.vervolgacties}:
+        if not isinstance(vervolgactie, str) or vervolgactie not in {k.code for k in self._fk.vervolgacties}:
             return t(messages.TRIAGE_KIES_VERVOLGACTIE)
         label = t(messages.DETAIL_NOTITIE)
         if len(notitie) > cards.NOTITIE_MAX:
@@ -181,13 +208,16 @@ class Aanmeldingenloket:
         huis = self._regios.per_code(a.veiligheidshuis)
         await context.send_activity(cards.as_activity(cards.aanmelding_detail_card(t, self._fk, a, huis, triage)))
 
-    async def _vertel_melder(self, aanmelding: Aanmelding) -> None:
-        """Tell the melder in their own chat; a failure is logged and does not undo the change."""
+    async def _vertel_melder_bij_wijziging(self, voor: Aanmelding, aanmelding: Aanmelding) -> None:
+        """Tell the melder in their own chat when the status or vervolgactie changed (a new note
+        alone is no news); a failure is logged and does not undo the change."""
+        if (voor.status, voor.vervolgactie) == (aanmelding.status, aanmelding.vervolgactie):
+            return
         adres = await self._diensten.aanmeldingen.adres_van(aanmelding.referentie)
         if not adres:
             return
-        # The melder's language is not stored with the aanmelding: Dutch, the product's language.
-        t = Teksten(NL)
+        # The language the melder used when confirming, kept with the conversation reference.
+        t = Teksten(adres.get("locale") if adres.get("locale") in TALEN else NL)
         status = cards.label(t, self._fk.statussen, aanmelding.status)
         if aanmelding.vervolgactie:
             tekst = t(

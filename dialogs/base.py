@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
+from botbuilder.dialogs import (
+    ComponentDialog,
+    Dialog,
+    DialogContext,
+    DialogState,
+    DialogTurnResult,
+    DialogTurnStatus,
+)
 
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
@@ -22,12 +29,15 @@ from knowledge.criteria import Criteriaset, Opschalingsniveau
 from knowledge.intenties import Intentie, herken_commando
 from knowledge.meldpunten import Meldpunten
 from knowledge.regios import Regios
+from knowledge.tekst import woorden
 from knowledge.veiligheid import Acuutlijst, acuut_gevaar
 from knowledge.woordenlijst import Woordenlijst, blader_letter
 
 # Recognising an intent looks at the start of a message only (intents are short, a message may be
 # 10,000 characters); the danger check always reads all of it.
 MAX_HERKEN = 500
+# In a free-text answer, this many words is a description, not a glossary question.
+_WOORDEN_IN_EEN_BESCHRIJVING = 6
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,29 @@ class Kennis:
     formulier: Formulierkennis
 
 
+def _diepste_dialoog(dc: DialogContext) -> str | None:
+    """The id of the innermost active dialog (the prompt that waits for this message).
+
+    SDK: DialogContext.child does not descend into a ComponentDialog (it is no DialogContainer in
+    botbuilder-python), so walk the components' own stacks (see tests/dialogs/test_aanmelding.py::
+    TestNaReview::test_a_description_with_danger_words_gets_112_and_is_still_the_answer).
+    """
+    instance = dc.active_dialog
+    while instance is not None:
+        state = instance.state if isinstance(instance.state, dict) else {}
+        binnen = state.get(ComponentDialog.persisted_dialog_state)
+        if not isinstance(binnen, DialogState) or not binnen.dialog_stack:
+            return instance.id
+        instance = binnen.dialog_stack[0]
+    return None
+
+
+def is_gedeeld(turn_context: TurnContext) -> bool:
+    """Whether this is a group chat or a channel, where everyone reads what the bot says."""
+    conversation = turn_context.activity.conversation
+    return (conversation.conversation_type if conversation else None) in ("groupChat", "channel")
+
+
 def tekst_van(turn_context: TurnContext) -> str:
     """The message text (empty for a card click)."""
     return turn_context.activity.text or ""
@@ -54,6 +87,10 @@ class InterruptibleDialog(ComponentDialog):
 
     # Flows holding input not yet stored: only "annuleren" ends them, other commands wait.
     bewaakt: frozenset[str] = frozenset()
+    # Prompts that ask for a description in the user's own words: a text there that mentions danger
+    # ("eerder met een mes bedreigd") gets the 112 card and is then taken as the answer, and a long
+    # text that starts with a question ("Wat is er aan de hand? ...") is an answer, not a glossary query.
+    vrije_tekst: frozenset[str] = frozenset()
 
     def __init__(self, dialog_id: str, kennis: Kennis) -> None:
         super().__init__(dialog_id)
@@ -63,8 +100,9 @@ class InterruptibleDialog(ComponentDialog):
         """Safety, stop, help, glossary and menu clicks first; otherwise the flow gets the message."""
         context = inner_dc.context
         t = teksten_voor(context)
+        beschrijving = _diepste_dialoog(inner_dc) in self.vrije_tekst
         if await self.waarschuw_bij_gevaar(context):
-            return await self._ga_verder(inner_dc)
+            return await (inner_dc.continue_dialog() if beschrijving else self._ga_verder(inner_dc))
         actie = cards.klik_waarde(context, cards.ACTIE)
         tekst = tekst_van(context)[:MAX_HERKEN]
         commando = herken_commando(tekst, self._kennis.intenties)
@@ -89,6 +127,8 @@ class InterruptibleDialog(ComponentDialog):
             # Another menu button or command ("snelle check"): it starts afresh, as if nothing ran.
             await inner_dc.cancel_all_dialogs()
             return await self.on_begin_dialog(inner_dc, None)
+        if beschrijving and len(woorden(tekst)) >= _WOORDEN_IN_EEN_BESCHRIJVING:
+            return await inner_dc.continue_dialog()
         if tekst and await glossary.beantwoord_vraag(
             context, self._kennis.woordenlijst, tekst, vraagvorm_nodig=True, niet_gevonden=True
         ):

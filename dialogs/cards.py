@@ -463,6 +463,7 @@ TEKST_MAX = {
 }
 _MEERREGELIG = {veld.SITUATIE, veld.PARTNERS, veld.STAGNATIE, veld.REDEN_NIET_GEINFORMEERD}
 ZRM_PREFIX = "zrm_"
+MAX_IN_LIJST = 50  # aanmeldingen on one list card (inside Teams' payload limit)
 _MAX_KNOPPEN = 5
 NOTITIE_MAX = 500
 
@@ -660,7 +661,7 @@ def _aanmeldingenlijst(
     if not aanmeldingen:
         return adaptive_card([*body, text_block(leeg)], [menu_button(t, t(messages.KNOP_MENU), "hulp")])
     # Teams shows six actions at most: the list as lines, the choice of one as a dropdown.
-    toon = aanmeldingen[:50]
+    toon = aanmeldingen[:MAX_IN_LIJST]
     body.append(text_block("\n".join(f"- {_regel(t, fk, a)}" for a in toon)))
     body.append({
         "type": "Input.ChoiceSet", "id": REFERENTIE, "style": "compact", "label": t(messages.MIJN_KIES),

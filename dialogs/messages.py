@@ -171,7 +171,7 @@ SAMENVATTING_UITLEG = N_(
     "'wijzig geboortejaar'. Annuleren slaat niets op."
 )
 SAMENVATTING_WELK_VELD = N_(
-    "Welk onderdeel wil je wijzigen? Typ bijvoorbeeld 'wijzig {voorbeeld}'. Onderdelen: {velden}."
+    "Welk onderdeel wil je wijzigen? Typ bijvoorbeeld 'wijzig geboortejaar'. Onderdelen: {velden}."
 )
 SAMENVATTING_KIES = N_("Klik op Bevestigen, Wijzigen of Annuleren (of typ 'bevestigen', 'wijzig <onderdeel>').")
 OPSLAAN_MISLUKT = N_(
@@ -264,7 +264,7 @@ WERKVOORRAAD_TITEL = N_("Werkvoorraad: aanmeldingen die nog openstaan")
 WERKVOORRAAD_GEEN = N_("Er staan geen open aanmeldingen voor je Veiligheidshuis.")
 ALLEEN_MEDEWERKERS = N_("Dit kan alleen een ZVH-medewerker. Zoek je je eigen aanmeldingen? Typ **mijn aanmeldingen**.")
 TRIAGE_KOP = N_("Vervolgactie kiezen")
-TRIAGE_NOTITIE = N_("Notitie voor het dossier (zonder namen, hooguit {max} tekens)")
+TRIAGE_NOTITIE = N_("Notitie (de melder ziet die ook; zonder namen, hooguit {max} tekens)")
 KNOP_VERVOLGACTIE_OPSLAAN = N_("Vervolgactie opslaan")
 KNOP_AFSLUITEN = N_("Afsluiten")
 KNOP_WERKVOORRAAD = N_("Werkvoorraad")
@@ -307,3 +307,21 @@ SIGNALEN_TITEL = N_("Signalen die nog openstaan")
 KNOP_AFGEHANDELD = N_("Afgehandeld")
 SIGNAAL_AFGEHANDELD = N_("{referentie} is afgehandeld.")
 SIGNAAL_ONBEKEND = N_("Ik vind geen open signaal {referentie} voor jouw Veiligheidshuis.")
+ALLEEN_PERSOONLIJK = N_(
+    "Aanmeldingen en signalen vastleggen of bekijken doe je in een persoonlijke chat met mij: hier leest "
+    "iedereen mee."
+)
+KLIK_NA_AFLOOP = N_(
+    "Die knop hoort bij een gesprek dat al is afgerond of gestopt. Heb je net een aanmelding bevestigd? "
+    "Kijk dan onder **mijn aanmeldingen** of ze is ontvangen."
+)
+AANMELDING_AL_AFGESLOTEN = N_("{referentie} is al afgesloten; er is niets veranderd.")
+TRIAGE_VERANDERD = N_(
+    "{referentie} is net door een collega bijgewerkt; er is niets veranderd. Zo staat de aanmelding nu:"
+)
+WERKVOORRAAD_MEER = N_(
+    "Er staan {totaal} aanmeldingen open; hieronder de eerste {getoond} (voorrang eerst, dan de oudste)."
+)
+FOUT_NIET_BEWAARD = N_("Die tekst heb ik niet bewaard; vul het veld opnieuw in, zonder dat gegeven.")
+CIJFERS_GEMEENTE = N_("Gemeente")
+CIJFERS_TOTAAL = N_("Totaal")

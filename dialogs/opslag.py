@@ -53,9 +53,11 @@ class Aanmeldingen(Protocol):
 
     async def zet_status(
         self, referentie: str, medewerker_id: str, huizen: tuple[str, ...], status: str,
-        vervolgactie: str | None = None, notitie: str = "",
+        vervolgactie: str | None = None, notitie: str | None = None, verwacht_status: str | None = None,
     ) -> Aanmelding | None:
-        """Change the status (and vervolgactie, notitie) as a ZVH-medewerker; None when not allowed."""
+        """Change the status (and vervolgactie, notitie: None leaves them as they are) as a
+        ZVH-medewerker; with verwacht_status only when it is still in that status (else returned
+        unchanged). None when not allowed."""
         ...
 
     async def adres_van(self, referentie: str) -> dict[str, Any] | None:

@@ -33,13 +33,15 @@ from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
 from dialogs import cards, messages
 from dialogs import woordenlijst as glossary
 from dialogs.aanmelding import AANMELDING, VOORAF, AanmeldingDialog
+from dialogs.aanmelding import VRIJE_TEKST as AANMELDING_VRIJE_TEKST
 from dialogs.aanmeldingen import BEKIJKEN, SIGNAAL_AFHANDELEN, TRIAGE, Aanmeldingenloket, cijfers_jaar
-from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, tekst_van
+from dialogs.base import MAX_HERKEN, InterruptibleDialog, Kennis, is_gedeeld, tekst_van
 from dialogs.criteria_check import CRITERIA_CHECK, SNELLE_CHECK, CriteriaCheckDialog, SnelleCheckDialog
 from dialogs.gemeente import als_dict
 from dialogs.i18n import teksten_voor
 from dialogs.opslag import Diensten
 from dialogs.signaal import SIGNAAL, SOORTEN, SignaalDialog
+from dialogs.signaal import VRIJE_TEKST as SIGNAAL_VRIJE_TEKST
 from knowledge import intenties as intent
 from knowledge.aanmelding import lees_referentie
 from knowledge.intenties import herken, herken_commando
@@ -52,15 +54,28 @@ ROOT = "RootDialog"
 # A free-text signal is a sentence about someone ("mijn buurjongen wil naar Syrië om te strijden"),
 # not a term: shorter messages are left to the glossary.
 _WOORDEN_IN_EEN_SIGNAAL = 5
+_VRAAGT_UITLEG = re.compile(r"\s*(?:wat|what)\s+(?:is|zijn|betekent|betekenen|are|does|means?)\b", re.IGNORECASE)
 _SIGNALEN_VAN = re.compile(r"\b(?:signalen|tekenen|kenmerken|signs) (?:van|bij|voor|of)\b")
 
+# What shows or changes a case: only in a personal chat.
+_PERSOONLIJK = frozenset({
+    intent.AANMELDEN, intent.MIJN_AANMELDINGEN, intent.WERKVOORRAAD, intent.CIJFERS, BEKIJKEN, TRIAGE,
+    SIGNAAL_AFHANDELEN,
+})
+
 __all__ = ["ROOT", "Kennis", "RootDialog"]
+
+
+def _is_verlopen_klik(waarde: object) -> bool:
+    """A click on a question or form of a flow that no longer runs."""
+    return isinstance(waarde, dict) and (cards.KEUZE in waarde or cards.FORMULIER in waarde)
 
 
 class RootDialog(InterruptibleDialog):
     """Starts the capability a message asks for, or answers it directly."""
 
     bewaakt = frozenset({AANMELDING})
+    vrije_tekst = frozenset({*AANMELDING_VRIJE_TEKST, SIGNAAL_VRIJE_TEKST})
 
     def __init__(self, kennis: Kennis, diensten: Diensten) -> None:
         super().__init__(ROOT, kennis)
@@ -82,17 +97,29 @@ class RootDialog(InterruptibleDialog):
             actie = intent.WOORDENLIJST
         if actie is None and (commando := herken_commando(tekst, self._kennis.intenties)):
             actie = commando.intentie
-        if actie is None and (referentie := lees_referentie(tekst)):
-            # "ZVH-MH-2026-000123" or "hoe staat ZVH-MH-2026-123 ervoor?": that aanmelding.
+        # "ZVH-MH-2026-000123" or "hoe staat ZVH-MH-2026-123 ervoor?": that aanmelding; "cijfers 2025".
+        referentie = lees_referentie(tekst) if actie is None else None
+        jaar = cijfers_jaar(tekst) if actie is None and referentie is None else None
+        if (actie in _PERSOONLIJK or referentie or jaar) and is_gedeeld(context):
+            # Personal data about a case is never shown to everyone in a group chat or channel.
+            await context.send_activity(t(messages.ALLEEN_PERSOONLIJK))
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        if referentie:
             await self._loket.toon(context, referentie)
             return DialogTurnResult(DialogTurnStatus.Complete)
-        if actie is None and (jaar := cijfers_jaar(tekst)):
+        if jaar:
             await self._loket.toon_cijfers(context, jaar)
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        if actie is None and _is_verlopen_klik(context.activity.value):
+            # A button of a flow that has ended (e.g. Bevestigen again, after a failed reply).
+            await context.send_activity(t(messages.KLIK_NA_AFLOOP))
             return DialogTurnResult(DialogTurnStatus.Complete)
         soorten = herken_soort(tekst, self._kennis.meldpunten)
         # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
         gegeven = woorden(tekst)
-        wil_melden = bool(soorten) and any(w.startswith(("meld", "report")) for w in gegeven)
+        wil_melden = bool(soorten) and any(
+            w.startswith(("meld", "report")) and not w.startswith("meldcode") for w in gegeven
+        )
         if actie is None and soorten and await self._beantwoord_meldvraag(context, gegeven, soorten, wil_melden):
             return DialogTurnResult(DialogTurnStatus.Complete)
         if actie is None and not wil_melden and await glossary.beantwoord_vraag(
@@ -103,7 +130,8 @@ class RootDialog(InterruptibleDialog):
         if actie is None:
             herkenning = herken(tekst, self._kennis.intenties)
             actie = herkenning.intentie if herkenning else None
-        if actie is None and soorten and len(gegeven) >= _WOORDEN_IN_EEN_SIGNAAL:
+        if actie is None and soorten and len(gegeven) >= _WOORDEN_IN_EEN_SIGNAAL and not _VRAAGT_UITLEG.match(tekst):
+            # A sentence about someone is a signal; "wat is het verschil tussen ...?" asks for an explanation.
             actie = intent.SIGNAAL
         if actie == intent.SIGNAAL:
             return await inner_dc.begin_dialog(SIGNAAL, {SOORTEN: list(soorten)})

@@ -34,6 +34,7 @@ from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
 from dialogs.aanmelding import foutmelding
+from dialogs.base import is_gedeeld
 from dialogs.gemeente import GEMEENTE, VRAAG, GemeenteDialog
 from dialogs.i18n import EN, NL, Teksten, teksten_voor
 from dialogs.opslag import Diensten
@@ -59,6 +60,8 @@ _KEUZE = f"{SIGNAAL}.keuze"
 VASTLEGGEN = "SignaalVastleggenDialog"
 _VASTLEGGEN_WATERFALL = f"{VASTLEGGEN}.waterfall"
 _SAMENVATTING = f"{VASTLEGGEN}.samenvatting"
+# The prompt where the user describes the signal in their own words (see InterruptibleDialog).
+VRIJE_TEKST = _SAMENVATTING
 # Keys of the dialog options and values (plain data: state is jsonpickled).
 SOORTEN = "soorten"
 _SOORT = "soort"
@@ -149,7 +152,8 @@ class SignaalDialog(ComponentDialog):
         meldpunten = self._meldpunten.voor(soort.code, huis.code if huis else None)
         card = cards.meldpunten_card(t, soort, meldpunten, huis, gemeente)
         await step.context.send_activity(cards.as_activity(card))
-        if huis is None:
+        if huis is None or is_gedeeld(step.context):
+            # Recording needs the house; and a summary is not for everyone in a group chat.
             return await step.end_dialog({"soort": soort.code, **gemeente})
         kanaal = t(messages.SIGNAAL_KANAAL) if self._diensten.meldpunt_gesprek(huis.code, soort.code) else ""
         vraag = t(messages.SIGNAAL_VASTLEGGEN_VRAAG, huis=huis.naam, kanaal=kanaal)

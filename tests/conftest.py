@@ -13,7 +13,7 @@ import asyncpg
 import pytest
 from aiohttp import web
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Entity
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -112,6 +112,13 @@ def teams_activity(
         conversation=ConversationAccount(id=conversation_id, conversation_type=conversation_type),
         **velden,
     )
+
+
+def vermelding(tekst: str = "<at>ZVH-assistent</at>") -> Entity:
+    """An @mention of the bot as Teams puts it in a message's entities."""
+    entity = Entity(type="mention")
+    entity.additional_properties = {"mentioned": {"id": "bot-1", "name": "ZVH-assistent"}, "text": tekst}
+    return entity
 
 
 def card_of(activity: Activity) -> dict[str, Any] | None:
@@ -263,5 +270,5 @@ async def connector(aiohttp_server) -> FakeConnector:
 
 __all__ = [
     "MEDEWERKERS", "NU", "Berichten", "FakeConnector", "Gesprek", "buttons", "card_of", "make_diensten",
-    "make_gesprek", "seen_text", "teams_activity",
+    "make_gesprek", "seen_text", "teams_activity", "vermelding",
 ]

@@ -8,6 +8,7 @@ A recorded signal: posted to the meldpunt's channel configured in MELDPUNT_GESPR
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from dataclasses import replace
@@ -104,3 +105,30 @@ async def test_a_recorded_signal_reaches_the_meldpunt_channel(aiohttp_client, sq
     assert len(in_kanaal) == 1
     assert "Syrië" in in_kanaal[0]["text"] and "SIG-MH-" in in_kanaal[0]["text"]
     assert messages.SIGNAAL_DOORGEZET in connector.texts()[-1]
+
+
+async def test_a_medewerker_opening_their_own_aanmelding_is_answered(aiohttp_client, sqlite_url, connector):
+    """The status message goes to the very conversation whose turn is running: it must not wait
+    for that turn's lock (it once hung the chat until a restart)."""
+    settings = replace(Settings.for_tests(sqlite_url), medewerkers=MappingProxyType({"29:user-1": ("MH",)}))
+    client = await aiohttp_client(create_app(settings))
+
+    async def post(text: str | None, value: Any = None) -> dict[str, Any]:
+        body = teams_message(text, connector.url)
+        if value is not None:
+            body["value"] = value
+        resp = await asyncio.wait_for(client.post("/api/messages", json=body), timeout=15)
+        assert resp.status == 201
+        return connector.received[-1]
+
+    formulier = await post("aanmelden")
+    samenvatting = await post(None, {**_knop(formulier, messages.KNOP_VERSTUREN), **FORMULIER})
+    bevestigd = await post(None, _knop(samenvatting, messages.KNOP_BEVESTIGEN))
+    referentie = _knop(bevestigd, messages.KNOP_AANMELDING_BEKIJKEN)["referentie"]
+    voor = len(connector.received)
+    await post(None, {"actie": "aanmelding_bekijken", "referentie": referentie})
+    teksten = connector.texts()[voor:]
+    assert messages.STATUS_BERICHT.format(referentie=referentie, status=FK.statussen[1].nl) in teksten
+    assert any(messages.KNOP_VERVOLGACTIE_OPSLAAN in str(a) for a in connector.received[voor:])
+    help_ = await asyncio.wait_for(client.post("/api/messages", json=teams_message("help", connector.url)), 15)
+    assert help_.status == 201

@@ -335,8 +335,20 @@ class TestZetStatus:
         klaar = await store.zet_status(referentie, "29:mw", ("MH",), AFGESLOTEN, "netwerkoverleg")
         assert (klaar.status, klaar.vervolgactie, klaar.afgesloten, klaar.bijgewerkt) == (
             AFGESLOTEN, "netwerkoverleg", klok.nu, klok.nu)
-        assert klaar.notitie == "gebeld met wijkteam"  # "" leaves the note as it was
+        assert klaar.notitie == "gebeld met wijkteam"  # no note given leaves the note as it was
         assert await store.open(referentie, ANNA.teams_id, None) == klaar
+        leeg = await store.zet_status(referentie, "29:mw", ("MH",), AFGESLOTEN, notitie="")
+        assert leeg.notitie == ""  # an empty note clears it
+
+    async def test_with_an_expected_status_only_that_status_changes(self, store: AanmeldingStore, db):
+        referentie = (await bevestig(store, "c1")).referentie
+        eerst = await store.zet_status(referentie, "29:a", (), IN_BEHANDELING, verwacht_status=ONTVANGEN)
+        assert eerst.status == IN_BEHANDELING
+        await store.zet_status(referentie, "29:a", (), VERVOLGACTIE_GEKOZEN, "netwerkoverleg")
+        # A colleague's first look, a moment later, does not undo that triage.
+        later = await store.zet_status(referentie, "29:b", (), IN_BEHANDELING, verwacht_status=ONTVANGEN)
+        assert (later.status, later.vervolgactie) == (VERVOLGACTIE_GEKOZEN, "netwerkoverleg")
+        assert (await audit(db))[-1] == ("29:b", "gelezen", referentie, "zet_status;status veranderd")
 
     async def test_reopening_clears_afgesloten(self, store: AanmeldingStore):
         referentie = (await bevestig(store, "c1")).referentie

@@ -19,7 +19,17 @@ from bot.storage import SqlStorage
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
 from knowledge.aanmelding import load_formulier
-from tests.conftest import Berichten, Gesprek, buttons, card_of, make_diensten, make_gesprek, seen_text
+from tests.conftest import (
+    Berichten,
+    Gesprek,
+    buttons,
+    card_of,
+    make_diensten,
+    make_gesprek,
+    seen_text,
+    teams_activity,
+    vermelding,
+)
 
 NL = Teksten("nl")
 EN = Teksten("en")
@@ -65,7 +75,7 @@ def verzend(reply: Activity, **velden: Any) -> dict[str, Any]:
 
 async def formulier(gesprek: Gesprek, **kw: Any) -> Activity:
     replies = await gesprek.send("aanmelden", **kw)
-    assert seen_text(replies[-1]).startswith(NL(messages.AANMELDING_TITEL)) or card_of(replies[-1])
+    assert card_of(replies[-1])["body"][0]["text"] in (NL(messages.AANMELDING_TITEL), EN(messages.AANMELDING_TITEL))
     return replies[-1]
 
 
@@ -369,3 +379,127 @@ class TestEngels:
         assert EN(messages.AANMELDING_TITEL) in seen_text(replies[-1])
         replies = await gesprek.click(verzend(replies[-1], **GOED), locale="en-US")
         assert EN(messages.SAMENVATTING_TITEL) in seen_text(replies[-1])
+
+
+class TestNaReview:
+    """What a review found: each once broke, each now has a test."""
+
+    async def test_in_a_group_chat_nothing_about_cases_is_shown(self, gesprek: Gesprek):
+        groep = {"conversation_type": "groupChat", "conversation_id": "19:groep@thread.v2"}
+        samenvatting = await naar_samenvatting(gesprek)
+        await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        for bericht in ("aanmelden", "mijn aanmeldingen", "ZVH-MH-2026-000001", "werkvoorraad", "cijfers 2026"):
+            replies = await gesprek.send(
+                teams_activity(f"<at>ZVH-assistent</at> {bericht}", **groep, entities=[vermelding()])
+            )
+            assert [r.text for r in replies] == [NL(messages.ALLEEN_PERSOONLIJK)], bericht
+        forged = {cards.ACTIE: "aanmelding_bekijken", cards.REFERENTIE: "ZVH-MH-2026-000001"}
+        replies = await gesprek.click(forged, **groep)
+        assert [r.text for r in replies] == [NL(messages.ALLEEN_PERSOONLIJK)]
+
+    async def test_a_refused_bsn_is_not_kept_in_the_conversation_state(self, gesprek: Gesprek, sql_engine):
+        kaart = await formulier(gesprek)
+        replies = await gesprek.click(verzend(kaart, **{**GOED, "situatie": "BSN 111222333 van moeder"}))
+        assert NL(messages.FOUT_NIET_BEWAARD) in replies[0].text
+        assert inputs(replies[1])["situatie"] == ""
+        async with sql_engine.connect() as conn:
+            documenten = (await conn.execute(text("SELECT document FROM bot_state"))).scalars().all()
+        assert documenten and not any("111222333" in d for d in documenten)
+
+    async def test_an_older_summary_cannot_confirm_other_values(self, gesprek: Gesprek, sql_engine):
+        oud = await naar_samenvatting(gesprek)
+        replies = await gesprek.press(oud, messages.KNOP_WIJZIGEN)
+        replies = await gesprek.click(verzend(replies[-1], **{**GOED, "geboortejaar": "1950"}))
+        nieuw = replies[-1]
+        replies = await gesprek.press(oud, messages.KNOP_BEVESTIGEN)
+        assert replies[0].text == NL(messages.SAMENVATTING_KIES)
+        assert await aantal_aanmeldingen(sql_engine) == 0
+        replies = await gesprek.press(nieuw, messages.KNOP_BEVESTIGEN)
+        assert NL(messages.BEVESTIGD_TITEL, referentie="ZVH-MH-2026-000001") in seen_text(replies[0])
+
+    async def test_bevestigen_again_after_the_flow_ended_points_to_mijn_aanmeldingen(self, gesprek: Gesprek):
+        samenvatting = await naar_samenvatting(gesprek)
+        await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        replies = await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+
+    async def test_a_description_with_danger_words_gets_112_and_is_still_the_answer(self, gesprek: Gesprek):
+        await formulier(gesprek)
+        await gesprek.send("liever typen")
+        for antwoord in ("Wijkteam Venlo", "077 123 4567", "Venlo", DOELGROEP.nl, "AB", "1970", "nee",
+                         f"{GEBIED_1.nl} 2"):
+            await gesprek.send(antwoord)
+        replies = await gesprek.send("Vorige maand met een mes bedreigd; eerdere suïcidepoging in 2023.")
+        assert "112" in seen_text(replies[0]) or "113" in seen_text(replies[0])
+        assert messages.VRAAG_PARTNERS in seen_text(replies[-1])  # the situatie was taken
+        replies = await gesprek.send("Wat is er aan de hand? Niemand weet het, iedereen wacht op elkaar.")
+        assert messages.VRAAG_STAGNATIE in seen_text(replies[-1])  # a long question-like text is an answer
+
+    async def test_english_changes_and_confirms_in_english(self, sql_engine):
+        gesprek = make_gesprek(sql_engine)
+        replies = await gesprek.send("register", locale="en-US")
+        replies = await gesprek.click(verzend(replies[-1], **GOED), locale="en-US")
+        replies = await gesprek.send("change the birth year", locale="en-US")
+        assert EN(messages.VRAAG_GEBOORTEJAAR) in seen_text(replies[-1])
+        await gesprek.send("1988", locale="en-US")
+        replies = await gesprek.send("yes", locale="en-US")
+        assert EN(messages.BEVESTIGD_TITEL, referentie="ZVH-MH-2026-000001") in seen_text(replies[0])
+
+
+class TestTriageNaReview:
+    async def test_medewerker_notes_clear_reopening_and_repeated_news(self, gesprek: Gesprek, berichten: Berichten):
+        samenvatting = await naar_samenvatting(gesprek)
+        await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        mw = {"user_id": "medewerker-mh", "conversation_id": "conv-mw"}
+        replies = await gesprek.send("ZVH-MH-2026-000001", **mw)
+        detail = replies[0]
+        data = dict(buttons(detail))[messages.KNOP_VERVOLGACTIE_OPSLAAN]
+        actie = FK.vervolgacties[1].code
+        await gesprek.click({**data, "vervolgactie": actie, "notitie": "Eerste notitie"}, **mw)
+        gemeld = len(berichten.verstuurd)
+        replies = await gesprek.click({**data, "vervolgactie": actie, "notitie": ""}, **mw)
+        assert "Eerste notitie" not in str(card_of(replies[1]))  # an empty note clears it
+        assert len(berichten.verstuurd) == gemeld  # only the note changed: no news for the melder
+        sluit = dict(buttons(detail))[messages.KNOP_AFSLUITEN]
+        await gesprek.click({**sluit, "vervolgactie": actie, "notitie": ""}, **mw)
+        replies = await gesprek.click({**data, "vervolgactie": actie, "notitie": ""}, **mw)  # the old card
+        assert replies[0].text == NL(messages.AANMELDING_AL_AFGESLOTEN, referentie="ZVH-MH-2026-000001")
+        replies = await gesprek.send("mijn aanmeldingen")
+        assert FK.statussen[3].nl in seen_text(replies[0])
+
+    async def test_a_forged_vervolgactie_of_any_type_gets_a_clear_answer(self, gesprek: Gesprek):
+        samenvatting = await naar_samenvatting(gesprek)
+        await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        mw = {"user_id": "medewerker-mh", "conversation_id": "conv-mw"}
+        for vals in (["terugverwijzen"], {"a": 1}, 7, None, True):
+            forged = {cards.ACTIE: "triage", cards.REFERENTIE: "ZVH-MH-2026-000001", "stap": "vervolgactie",
+                      "vervolgactie": vals, "notitie": ["x"]}
+            replies = await gesprek.click(forged, **mw)
+            assert replies[0].text == NL(messages.TRIAGE_KIES_VERVOLGACTIE), vals
+
+    async def test_own_case_in_another_house_is_seen_but_not_triaged(self, gesprek: Gesprek):
+        mw = {"user_id": "medewerker-mh", "conversation_id": "conv-mw"}
+        kaart = await formulier(gesprek, **mw)
+        replies = await gesprek.click(verzend(kaart, **{**GOED, "gemeente": "Heerlen"}), **mw)
+        await gesprek.press(replies[-1], messages.KNOP_BEVESTIGEN, **mw)
+        replies = await gesprek.send("ZVH-PS-2026-000001", **mw)
+        assert messages.KNOP_VERVOLGACTIE_OPSLAAN not in [titel for titel, _ in buttons(replies[0])]
+        assert FK.statussen[0].nl in seen_text(replies[0]) or FK.statussen[0].nl in str(card_of(replies[0]))
+
+    async def test_voorrang_comes_first_in_the_werkvoorraad(self, gesprek: Gesprek):
+        for urgentie in ("regulier", "voorrang"):
+            samenvatting = await naar_samenvatting(gesprek, urgentie=urgentie)
+            await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        replies = await gesprek.send("werkvoorraad", user_id="medewerker-mh", conversation_id="c-mw")
+        keuzes = next(b for b in card_of(replies[0])["body"] if b.get("id") == cards.REFERENTIE)["choices"]
+        assert [k["value"] for k in keuzes] == ["ZVH-MH-2026-000002", "ZVH-MH-2026-000001"]
+
+    async def test_the_melder_hears_in_the_language_they_registered_in(self, sql_engine, berichten: Berichten):
+        gesprek = make_gesprek(sql_engine, berichten)
+        replies = await gesprek.send("register", locale="en-US")
+        replies = await gesprek.click(verzend(replies[-1], **GOED), locale="en-US")
+        await gesprek.press(replies[-1], EN(messages.KNOP_BEVESTIGEN), locale="en-US")
+        await gesprek.send("ZVH-MH-2026-000001", user_id="medewerker-mh", conversation_id="c-mw")
+        assert berichten.verstuurd[-1][1] == EN(
+            messages.STATUS_BERICHT, referentie="ZVH-MH-2026-000001", status=FK.statussen[1].en
+        )

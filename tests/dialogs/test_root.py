@@ -11,7 +11,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from dialogs import cards, messages
 from dialogs.i18n import Teksten
-from tests.conftest import Gesprek, buttons, card_of, seen_text, teams_activity
+from tests.conftest import Gesprek, buttons, card_of, seen_text, teams_activity, vermelding
 
 NL = Teksten("nl")
 EN = Teksten("en")
@@ -165,14 +165,14 @@ class TestGroepsgesprek:
 
     async def test_mention_is_stripped_and_answered(self, gesprek: Gesprek):
         activity = teams_activity("<at>ZVH-assistent</at> help", conversation_type="groupChat")
-        activity.entities = [_mention("<at>ZVH-assistent</at>")]
+        activity.entities = [vermelding("<at>ZVH-assistent</at>")]
         replies = await gesprek.send(activity)
         assert messages.HULP_TITEL in seen_text(replies[0])
 
     async def test_each_member_has_their_own_flow(self, gesprek: Gesprek):
         def zeg(tekst: str, user: str) -> Activity:
             activity = teams_activity(f"<at>ZVH-assistent</at> {tekst}", conversation_type="channel", user_id=user)
-            activity.entities = [_mention("<at>ZVH-assistent</at>")]
+            activity.entities = [vermelding("<at>ZVH-assistent</at>")]
             return activity
 
         await gesprek.send(zeg("check", "anna"))
@@ -183,7 +183,7 @@ class TestGroepsgesprek:
 
     async def test_only_a_mention_gets_the_help_card(self, gesprek: Gesprek):
         activity = teams_activity("<at>ZVH-assistent</at>", conversation_type="groupChat")
-        activity.entities = [_mention("<at>ZVH-assistent</at>")]
+        activity.entities = [vermelding("<at>ZVH-assistent</at>")]
         replies = await gesprek.send(activity)
         assert messages.HULP_TITEL in seen_text(replies[0])
 
@@ -195,21 +195,13 @@ class TestGroepsgesprek:
         kapot = Entity(type="mention")
         kapot.additional_properties = {"text": "<at>iemand</at>"}
         activity = teams_activity("<at>ZVH (test)+</at> help", conversation_type="groupChat")
-        activity.entities = [kapot, _mention("<at>ZVH (test)+</at>")]
+        activity.entities = [kapot, vermelding("<at>ZVH (test)+</at>")]
         replies = await gesprek.send(activity)
         assert messages.HULP_TITEL in seen_text(replies[0])
 
-    async def test_card_click_in_a_group_chat_needs_no_mention(self, gesprek: Gesprek):
+    async def test_card_click_in_a_group_chat_needs_novermelding(self, gesprek: Gesprek):
         replies = await gesprek.click({cards.ACTIE: "hulp"}, conversation_type="groupChat")
         assert messages.HULP_TITEL in seen_text(replies[0])
-
-
-def _mention(tekst: str):
-    from botbuilder.schema import Entity
-
-    entity = Entity(type="mention")
-    entity.additional_properties = {"mentioned": {"id": "bot-1", "name": "ZVH-assistent"}, "text": tekst}
-    return entity
 
 
 class TestTaal:
