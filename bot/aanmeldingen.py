@@ -72,9 +72,8 @@ def _utc_nu() -> datetime:
     return datetime.now(UTC)
 
 
-class AanmeldingStore:
-    """dialogs.opslag.Aanmeldingen on an AsyncEngine, plus the retention jobs purge() and
-    ruim_oude_state_op() that `python -m bot purge` runs."""
+class RecordStore:
+    """What the record stores share: the engine, the clock, and one transaction per call."""
 
     def __init__(self, engine: AsyncEngine, klok: Callable[[], datetime] = _utc_nu) -> None:
         self._engine = engine
@@ -92,6 +91,11 @@ class AanmeldingStore:
                 # so what we read is still true when we write (busy_timeout makes others wait).
                 await conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
+
+
+class AanmeldingStore(RecordStore):
+    """dialogs.opslag.Aanmeldingen on an AsyncEngine, plus the retention jobs purge() and
+    ruim_oude_state_op() that `python -m bot purge` runs."""
 
     async def bevestig(
         self, concept_id: str, concept: Mapping[str, Any], melder: Melder, adres: Mapping[str, Any],

@@ -8,13 +8,10 @@ under "SIG-<huis>" so they can never clash with the aanmeldingen of that house (
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
-from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.aanmeldingen import (
     AANGEMAAKT,
@@ -24,10 +21,10 @@ from bot.aanmeldingen import (
     GEWIST,
     NEDERLAND,
     SYSTEEM,
+    RecordStore,
     _audit,
     _maanden_terug,
     _utc,
-    _utc_nu,
     _volgend_nummer,
 )
 from bot.config import HUIZEN
@@ -45,25 +42,9 @@ def teller_sleutel(huis: str) -> str:
     return f"SIG-{huis}"
 
 
-class SignaalStore:
+class SignaalStore(RecordStore):
     """dialogs.opslag.Signalen on an AsyncEngine, plus the retention job purge() that
     `python -m bot purge` runs."""
-
-    def __init__(self, engine: AsyncEngine, klok: Callable[[], datetime] = _utc_nu) -> None:
-        self._engine = engine
-        self._klok = klok
-
-    def _nu(self) -> datetime:
-        # Stored in UTC: SQLite keeps datetimes as text without an offset, so all must share one.
-        return _utc(self._klok())
-
-    @asynccontextmanager
-    async def _transactie(self) -> AsyncIterator[AsyncConnection]:
-        async with self._engine.begin() as conn:
-            if conn.dialect.name == "sqlite":
-                # Take the write lock before the first read (see bot/aanmeldingen.py).
-                await conn.exec_driver_sql("BEGIN IMMEDIATE")
-            yield conn
 
     async def vastleggen(
         self, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str, melder_id: str,
