@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -23,6 +24,36 @@ from bot.composition import Onderdelen, build_bot
 from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
 from dialogs.opslag import Diensten
+
+
+class Logboek(logging.Handler):
+    """Every log line of the test run as the bot would write it in production: our own loggers at
+    any level, libraries at INFO and above (Settings.configure_logging). tests/test_zz_logboek.py
+    scans it for the personal values the tests use."""
+
+    EIGEN = ("bot", "dialogs", "knowledge")
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.regels: list[str] = []
+        self._opmaak = logging.Formatter("%(levelname)s %(name)s: %(message)s")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        eigen = record.name.split(".")[0] in self.EIGEN
+        if eigen or record.levelno >= logging.INFO:
+            self.regels.append(self._opmaak.format(record))
+
+
+LOGBOEK = Logboek()
+
+
+def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]
+    root = logging.getLogger()
+    root.addHandler(LOGBOEK)
+    root.setLevel(min(root.level, logging.INFO))
+    for naam in Logboek.EIGEN:
+        logging.getLogger(naam).setLevel(logging.DEBUG)
+
 
 # The PostgreSQL server every development and CI machine of this project has (trust auth).
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
