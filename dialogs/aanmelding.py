@@ -139,6 +139,8 @@ def foutmelding(t: Teksten, fout: Invoerfout) -> str:
     else:
         bericht = _FOUTEN.get(fout.soort, messages.FOUT_LEEG)
     waarden = {"genoemd": "…", "lijst": "", "min": "", "max": "", "leefgebied": "", **fout.waarden}
+    if "genoemd" in fout.waarden:
+        waarden["genoemd"] = cards.letterlijk(str(fout.waarden["genoemd"]), 60)  # typed by the user
     return t(bericht, veld=t(cards.VELD_LABELS[fout.veld]), **waarden)
 
 

@@ -68,7 +68,7 @@ class Aanmeldingenloket:
             aanmelding = await store.open(referentie, gebruiker, None)  # a medewerker's own, as melder
             huizen = None
         if aanmelding is None:
-            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
+            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=cards.letterlijk(referentie, 40)))
             return
         # A medewerker triages only their own houses' aanmeldingen (their own elsewhere they just see).
         triage = huizen is not None and (not huizen or aanmelding.veiligheidshuis in huizen)
@@ -110,7 +110,8 @@ class Aanmeldingenloket:
             return
         signaal = await self._diensten.signalen.handel_af(referentie, gebruiker, huizen)
         if signaal is None:
-            await context.send_activity(t(messages.SIGNAAL_ONBEKEND, referentie=referentie[:40] or "…"))
+            genoemd = cards.letterlijk(referentie, 40) or "…"
+            await context.send_activity(t(messages.SIGNAAL_ONBEKEND, referentie=genoemd))
             return
         await context.send_activity(t(messages.SIGNAAL_AFGEHANDELD, referentie=signaal.referentie))
 
@@ -131,7 +132,7 @@ class Aanmeldingenloket:
         store = self._diensten.aanmeldingen
         huidig = await store.open(referentie, gebruiker, huizen)
         if huidig is None or (huizen and huidig.veiligheidshuis not in huizen):
-            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
+            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=cards.letterlijk(referentie, 40)))
             return
         if huidig.status == veld.AFGESLOTEN:
             # A button on an older card does not reopen a closed aanmelding (nor restart its retention).
@@ -148,7 +149,7 @@ class Aanmeldingenloket:
             referentie, gebruiker, huizen, status, str(vervolgactie), notitie.strip(), verwacht_status=huidig.status
         )
         if aanmelding is None:
-            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=referentie[:40]))
+            await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie=cards.letterlijk(referentie, 40)))
             return
         if (aanmelding.status, aanmelding.vervolgactie, aanmelding.notitie) != (status, vervolgactie, notitie.strip()):
             # A colleague changed it between the two reads: show what it is now, change nothing.

@@ -8,6 +8,7 @@ as a message with that `value` and no text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -41,6 +42,21 @@ MENU = (
     ("signaal", messages.KNOP_SIGNAAL),
     ("woordenlijst", messages.KNOP_WOORDENLIJST),
 )
+
+
+# What makes markdown anywhere in a line (emphasis, links, code, strike-through, tables), and what
+# only at its start (headings, lists, quotes).
+_MARKDOWN = re.compile(r"([\\`*_\[\]~|])")
+_REGELBEGIN = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+
+
+def letterlijk(tekst: str, maximum: int = 1000) -> str:
+    """User text shown back as it was typed, never as markup: markdown characters escaped, '<' and '>'
+    replaced (Teams renders some HTML), on one line, at most `maximum` characters. A typed
+    "[klik hier](https://...)" must not become a link on a colleague's card."""
+    plat = " ".join(str(tekst).split())[:maximum]
+    veilig = _MARKDOWN.sub(r"\\\1", plat).replace("<", "‹").replace(">", "›")
+    return _REGELBEGIN.sub(r"\1\\\2", veilig)
 
 
 def adaptive_card(body: Sequence[dict[str, Any]], actions: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
@@ -186,7 +202,7 @@ def twijfel_card(t: Teksten, begrippen: Sequence[Begrip]) -> dict[str, Any]:
 
 def niet_gevonden_card(t: Teksten, kern: str, suggesties: Sequence[Begrip]) -> dict[str, Any]:
     """The term is unknown: say so, offer the closest terms and the glossary."""
-    body = [text_block(t(messages.BEGRIP_ONBEKEND, kern=kern), weight="Bolder")]
+    body = [text_block(t(messages.BEGRIP_ONBEKEND, kern=letterlijk(kern, 60)), weight="Bolder")]
     if suggesties:
         body.append(text_block(t(messages.BEGRIP_MISSCHIEN)))
     acties = [_begrip_knop(t, b) for b in suggesties[:5]]
@@ -586,8 +602,11 @@ def _aanmelding_feiten(t: Teksten, fk: Formulierkennis, gegevens: dict[str, Any]
     gemeente = gegevens.get(veld.GEMEENTE)
     scores = gegevens.get(veld.LEEFGEBIEDEN) or {}
     gebieden = ", ".join(f"{label(t, fk.leefgebieden, code)} {score}" for code, score in scores.items())
+    def tekst(naam: str) -> str:
+        return letterlijk(gegevens.get(naam) or "")
+
     feiten = [
-        (messages.VELD_ORGANISATIE, str(gegevens.get(veld.ORGANISATIE) or "")),
+        (messages.VELD_ORGANISATIE, tekst(veld.ORGANISATIE)),
         (messages.VELD_TELEFOON, str(gegevens.get(veld.TELEFOON) or "")),
         (messages.VELD_GEMEENTE, str(gemeente.get("gemeente", "")) if isinstance(gemeente, dict) else ""),
         (messages.VELD_DOELGROEP, label(t, fk.doelgroepen, gegevens.get(veld.DOELGROEP))),
@@ -595,11 +614,11 @@ def _aanmelding_feiten(t: Teksten, fk: Formulierkennis, gegevens: dict[str, Any]
         (messages.VELD_GEBOORTEJAAR, str(gegevens.get(veld.GEBOORTEJAAR) or "")),
         (messages.VELD_GEZIN, _ja_nee(t, gegevens.get(veld.GEZIN_MET_KINDEREN))),
         (messages.VELD_LEEFGEBIEDEN, gebieden),
-        (messages.VELD_SITUATIE, str(gegevens.get(veld.SITUATIE) or "")),
-        (messages.VELD_PARTNERS, str(gegevens.get(veld.PARTNERS) or "")),
-        (messages.VELD_STAGNATIE, str(gegevens.get(veld.STAGNATIE) or "")),
+        (messages.VELD_SITUATIE, tekst(veld.SITUATIE)),
+        (messages.VELD_PARTNERS, tekst(veld.PARTNERS)),
+        (messages.VELD_STAGNATIE, tekst(veld.STAGNATIE)),
         (messages.VELD_GEINFORMEERD, _ja_nee(t, gegevens.get(veld.GEINFORMEERD))),
-        (messages.VELD_REDEN, str(gegevens.get(veld.REDEN_NIET_GEINFORMEERD) or "")),
+        (messages.VELD_REDEN, tekst(veld.REDEN_NIET_GEINFORMEERD)),
         (messages.VELD_URGENTIE, label(t, fk.urgenties, gegevens.get(veld.URGENTIE))),
     ]
     return [(kop, waarde) for kop, waarde in feiten if waarde]
@@ -698,9 +717,9 @@ def aanmelding_detail_card(
     status = [
         (messages.DETAIL_STATUS, label(t, fk.statussen, a.status)),
         (messages.DETAIL_VERVOLGACTIE, label(t, fk.vervolgacties, a.vervolgactie) if a.vervolgactie else ""),
-        (messages.DETAIL_NOTITIE, a.notitie),
+        (messages.DETAIL_NOTITIE, letterlijk(a.notitie)),
         (messages.DETAIL_AANGEMAAKT, t.tijdstip(a.aangemaakt)),
-        (messages.AANMELDING_MELDER, a.melder.naam),
+        (messages.AANMELDING_MELDER, letterlijk(a.melder.naam)),
         (messages.DETAIL_CRITERIA, _uitkomst_naam(t, a.criteria_uitkomst)),
     ]
     body: list[dict[str, Any]] = [
@@ -792,7 +811,7 @@ def signalen_card(t: Teksten, signalen: Sequence[Signaal], soorten: Sequence[Sig
     toon = signalen[:30]
     regels = [
         f"**{s.referentie}** · {t.datum(s.aangemaakt.date())} · {s.gemeente} · {namen.get(s.soort, s.soort)}: "
-        f"{s.samenvatting}"
+        f"{letterlijk(s.samenvatting)}"
         for s in toon
     ]
     return adaptive_card(

@@ -65,7 +65,7 @@ class GemeenteDialog(ComponentDialog):
         if prompt.recognized.succeeded and self._lees(prompt.recognized.value) is not None:
             return True
         waarde = prompt.recognized.value if prompt.recognized.succeeded else {}
-        genoemd = str(waarde.get("tekst") or waarde.get("gemeente") or "").strip()[:60] or "…"
+        genoemd = cards.letterlijk(str(waarde.get("tekst") or waarde.get("gemeente") or ""), 60) or "…"
         lijst = ", ".join(self._regios.alle_gemeenten())
         prompt.context.turn_state[RETRY_WAARDEN] = {"genoemd": genoemd, "lijst": lijst}
         return False

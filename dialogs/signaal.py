@@ -225,7 +225,8 @@ class SignaalVastleggenDialog(ComponentDialog):
         """Post the signal in the meldpunt's Teams channel (in Dutch, the meldpunt's language)."""
         tekst = Teksten(NL)(
             messages.SIGNAAL_IN_KANAAL, referentie=referentie, soort=self._meldpunten.soort(soort).naam_nl,
-            gemeente=gemeente, samenvatting=samenvatting, melder=context.activity.from_property.name or "",
+            gemeente=gemeente, samenvatting=cards.letterlijk(samenvatting),
+            melder=cards.letterlijk(context.activity.from_property.name or "", 100),
         )
         try:
             await self._diensten.melding(gesprek, tekst)
