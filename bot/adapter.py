@@ -37,9 +37,10 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
             log.error("turn failed: %s\n%s", type(error).__name__, stack)
             tekst = t(messages.FOUT_EXCUSES)
             try:
-                # BotState.delete raises KeyError when the state was never loaded: clear and force-save.
+                # Delete the stored state outright (BotState.delete raises KeyError when it was never
+                # loaded, and a forced save of an empty state would be a conflicting "new" write).
                 await state.clear_state(context)
-                await state.save_changes(context, force=True)
+                await state._storage.delete([state.get_storage_key(context)])
             except Exception as delete_error:  # noqa: BLE001 - the turn already failed; keep answering
                 log.error("could not clear state after a failed turn: %s", type(delete_error).__name__)
         try:

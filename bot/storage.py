@@ -66,8 +66,17 @@ class SqlStorage(Storage):
                 document = _encode(value)
                 now = datetime.now(UTC)
                 row = {"key_hash": _hash(key), "key": key, "e_tag": new_etag, "document": document, "updated_at": now}
-                if expected in (None, _ANY):
+                if expected == _ANY:
                     await _upsert(conn, row)
+                    continue
+                if expected is None:
+                    # Written as new (its read found nothing): if another process created it meanwhile,
+                    # that process's state stands and this write is a conflict, not a silent overwrite.
+                    try:
+                        async with conn.begin_nested():
+                            await conn.execute(insert(StateRow).values(**row))
+                    except IntegrityError as race:
+                        raise EtagConflict(key) from race
                     continue
                 result = await conn.execute(
                     update(StateRow)

@@ -111,6 +111,15 @@ class TestEtag:
         winnaar = 1 if uitkomsten[0] is None else 2
         assert (await storage.read(["a"]))["a"]["n"] == winnaar
 
+    async def test_two_processes_creating_the_same_new_state_one_wins(self, engine: AsyncEngine):
+        """Both read nothing and write their new state: the second is a conflict, never an overwrite
+        (two bot processes behind a load balancer, the first message of a conversation)."""
+        eerste, tweede = SqlStorage(engine), SqlStorage(engine)
+        await eerste.write({"nieuw": {"n": 1}})
+        with pytest.raises(EtagConflict):
+            await tweede.write({"nieuw": {"n": 2}})
+        assert (await eerste.read(["nieuw"]))["nieuw"]["n"] == 1
+
     async def test_etag_of_a_deleted_item_writes_it_anew(self, engine: AsyncEngine):
         storage = SqlStorage(engine)
         await storage.write({"a": {"n": 1}})
