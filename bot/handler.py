@@ -6,7 +6,7 @@ import logging
 
 from botbuilder.core import ActivityHandler, BotState, TurnContext
 from botbuilder.dialogs import Dialog, DialogSet, DialogTurnStatus
-from botbuilder.schema import ChannelAccount
+from botbuilder.schema import Activity, ChannelAccount, ResourceResponse
 
 from dialogs import cards, messages
 from dialogs.base import is_gedeeld
@@ -29,8 +29,16 @@ class ZvhBot(ActivityHandler):
         self._dialogs.add(dialog)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        await super().on_turn(turn_context)
-        await self._state.save_changes(turn_context)
+        """Run the turn with its replies held back until its state is saved: a turn that loses an
+        e_tag race (another process wrote this user's state first) must not have answered already."""
+        uitgesteld = _UitgesteldeAntwoorden(turn_context)
+        try:
+            await super().on_turn(turn_context)
+            await self._state.save_changes(turn_context)
+        except BaseException:
+            uitgesteld.vergeet()  # the turn's replies are dropped; the apology goes out directly
+            raise
+        await uitgesteld.verstuur()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -72,6 +80,34 @@ class ZvhBot(ActivityHandler):
         # the bot itself is added, so that new colleagues joining a channel do not trigger a card.
         if any(m is not None and (m.id == bot_id or not gedeeld) for m in members_added):
             await turn_context.send_activity(cards.as_activity(cards.welkom_card(teksten_voor(turn_context))))
+
+
+class _UitgesteldeAntwoorden:
+    """Holds the replies of one turn (sent with context.send_activity/-ies) until verstuur().
+
+    SDK: an on_send_activities handler cannot hold replies back: TurnContext._emit sends them after
+    the handlers whatever they do, and CloudAdapter refuses an emptied list. So the context's
+    send_activities is replaced for this turn (see tests/bot/test_messages_endpoint.py::
+    test_a_turn_that_loses_the_etag_race_sends_only_the_notice).
+    """
+
+    def __init__(self, context: TurnContext) -> None:
+        self._context = context
+        self.antwoorden: list[Activity] = []
+        context.send_activities = self._houd_vast  # type: ignore[method-assign]
+
+    async def _houd_vast(self, activities: list[Activity]) -> list[ResourceResponse]:
+        self.antwoorden.extend(activities)
+        return [ResourceResponse() for _ in activities]
+
+    def vergeet(self) -> None:
+        del self._context.send_activities
+        self.antwoorden.clear()
+
+    async def verstuur(self) -> None:
+        del self._context.send_activities
+        if self.antwoorden:
+            await self._context.send_activities(self.antwoorden)
 
 
 def _vermeldingen_van_bot(turn_context: TurnContext) -> list[str]:

@@ -233,3 +233,18 @@ class TestConcurrentTurns:
         assert sum("Criterium B van 4" in t for t in teksten) == 1
         assert sum("Criterium C van 4" in t for t in teksten) == 1
         assert messages.GEMEENTE_VRAAG in teksten[-1]  # all three criteria met: which gemeente?
+
+    async def test_a_turn_that_loses_the_etag_race_sends_only_the_notice(self, client, connector, monkeypatch):
+        """Another process wrote this user's state first: the losing turn's own answer (here the next
+        criterion) must not reach the user, only the request to send the answer again."""
+        from bot.storage import EtagConflict, SqlStorage
+
+        await client.post("/api/messages", json=teams_message("check", connector.url))
+        voor = len(connector.received)
+
+        async def verloren(self, changes):
+            raise EtagConflict(next(iter(changes)))
+
+        monkeypatch.setattr(SqlStorage, "write", verloren)
+        await client.post("/api/messages", json=teams_message("ja", connector.url))
+        assert connector.texts()[voor:] == [messages.FOUT_GELIJKTIJDIG]
