@@ -37,7 +37,7 @@ from dialogs.opslag import Diensten
 from dialogs.prompts import JA, NEE, RETRY_WAARDEN, CardSubmitPrompt, formulier_options, herken_keuze
 from knowledge import aanmelding as veld
 from knowledge.aanmelding import Formulierkennis, Invoerfout, Keuze, Melder, ontbrekende_velden, valideer_veld
-from knowledge.criteria import Criteriaset, evaluate
+from knowledge.criteria import Criteriaset, evaluate, volgende_vraag
 from knowledge.regios import Regios
 from knowledge.tekst import normalise
 
@@ -222,22 +222,27 @@ class AanmeldingDialog(ComponentDialog):
         )
         if fout is None:
             concept[veld.GEMEENTE] = gemeente
+        regio = concept[veld.GEMEENTE]["huis"] if veld.GEMEENTE in concept else None
         return {
             _ID: uuid.uuid4().hex,
             _CONCEPT: concept,
             _INVOER: {},
             _MODUS: _KAART,
             _BEWERKEN: False,
-            _CRITERIA: self._criteria_uitkomst(vooraf.get("antwoorden")),
+            _CRITERIA: self._criteria_uitkomst(vooraf.get("antwoorden"), regio),
         }
 
-    def _criteria_uitkomst(self, antwoorden: object) -> str | None:
-        """The outcome of the check's answers, computed here again: a card's data can be forged."""
+    def _criteria_uitkomst(self, antwoorden: object, regio: str | None) -> str | None:
+        """The outcome of the check's answers under the gemeente's rule, computed here again: a
+        card's data can be forged. None when the answers do not decide it."""
         if not isinstance(antwoorden, dict) or not antwoorden:
             return None
-        codes = {c.code for c in self._criteria.criteria}
+        criteria = self._criteria.voor_regio(regio)
+        codes = {c.code for c in criteria.criteria}
         geldig = {k: v for k, v in antwoorden.items() if k in codes and v in ("ja", "nee", "weet_niet")}
-        return evaluate(self._criteria, geldig).uitkomst if geldig else None
+        if not geldig or volgende_vraag(criteria, geldig, regio=regio) is not None:
+            return None
+        return evaluate(criteria, geldig, regio=regio).uitkomst
 
     async def _verwerk_formulier(
         self, step: WaterfallStepContext, staat: dict[str, Any], waarde: dict[str, Any]

@@ -1,13 +1,16 @@
 """Criteria check: the aanmeldcriteria one by one, then where the case belongs and why.
 
-Turns: intro + criterion A (card: Ja / Nee / Weet niet / Waarom?) -> answer -> the next criterion
-that is still undecided (knowledge.criteria.volgende_vraag skips what is decided) -> ... -> the
-outcome card: uitkomst, opschalingsniveau, criteria met / not met / unknown, next step, sources.
-"Waarom?" explains the criterion and asks it again.
+Turns: intro + the gemeente (it decides the Veiligheidshuis and whose rule applies: the landelijke
+A en B en (C of D), or Maastricht-Heuvelland's wider rule with E and F; "weet ik niet" keeps the
+landelijke) -> criterion A (card: Ja / Nee / Weet niet / Waarom?) -> the next criterion that can
+still change the outcome (knowledge.criteria.volgende_vraag) -> ... -> the outcome card: uitkomst,
+opschalingsniveau, criteria met / not met / unknown, next step, where to register, sources.
+"Waarom?" explains the criterion and asks it again. At most 7 turns in every region.
 
 ```mermaid
 stateDiagram-v2
-    [*] --> vraag: options.antwoorden = {}
+    [*] --> gemeente: options = {}
+    gemeente --> vraag: replace_dialog(gemeente)
     vraag --> bewaar: KeuzePrompt
     bewaar --> vraag: replace_dialog(antwoorden + 1)
     bewaar --> vraag: waarom (uitleg, zelfde vraag)
@@ -24,7 +27,7 @@ from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialo
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
-from dialogs.gemeente import GEMEENTE, GemeenteDialog, als_dict
+from dialogs.gemeente import GEMEENTE, VRAAG, GemeenteDialog, als_dict
 from dialogs.i18n import EN, teksten_voor
 from dialogs.prompts import (
     RETRY_WAARDEN,
@@ -41,7 +44,6 @@ from knowledge.criteria import (
     WEET_NIET,
     Beoordeling,
     Criteriaset,
-    Criterium,
     Opschalingsniveau,
     evaluate,
     volgende_vraag,
@@ -57,8 +59,9 @@ _KEUZE = f"{CRITERIA_CHECK}.keuze"
 # Dialog options carry the answers so far across replace_dialog (plain dict: state is jsonpickled).
 _ANTWOORDEN = "antwoorden"
 _CODE = "code"
-# In _CODE once every criterion is answered and the gemeente is being asked.
+# In _CODE while the gemeente is being asked; _GEMEENTE holds it afterwards ({} for "weet ik niet").
 _GEMEENTE_GEVRAAGD = "gemeente"
+_GEMEENTE = "gemeente"
 
 
 class _Uitkomst:
@@ -71,13 +74,17 @@ class _Uitkomst:
         self._regios = regios
 
     async def toon_uitkomst(
-        self, step: WaterfallStepContext, antwoorden: dict[str, str], gemeente: dict[str, Any]
+        self, step: WaterfallStepContext, antwoorden: dict[str, str], gemeente: dict[str, Any],
+        regionaal: bool = True,
     ) -> DialogTurnResult:
-        """Send the outcome card and end the dialog with the outcome as a plain dict."""
+        """Send the outcome card and end the dialog with the outcome as a plain dict; with
+        `regionaal` the rule of the gemeente's Veiligheidshuis applies (Maastricht-Heuvelland's own)."""
         t = teksten_voor(step.context)
-        beoordeling = evaluate(self._criteria, antwoorden, niveaus=self._opschaling)
+        regio = gemeente.get("huis") if regionaal else None
+        criteria = self._criteria.voor_regio(regio)
+        beoordeling = evaluate(criteria, antwoorden, niveaus=self._opschaling, regio=regio)
         huis = self._regios.per_code(gemeente["huis"]) if gemeente.get("huis") else None
-        card = cards.uitkomst_card(t, self._criteria, beoordeling, self._opschaling, huis, gemeente, antwoorden)
+        card = cards.uitkomst_card(t, criteria, beoordeling, self._opschaling, huis, gemeente, antwoorden)
         await step.context.send_activity(cards.as_activity(card))
         return await step.end_dialog({**_as_result(beoordeling, antwoorden), **gemeente})
 
@@ -95,34 +102,41 @@ class CriteriaCheckDialog(_Uitkomst, ComponentDialog):
         self.initial_dialog_id = _WATERFALL
 
     async def ask_criterium_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Ask the next undecided criterion; when none is left, ask the gemeente (for 'aanmelden')
-        or show the outcome and end."""
-        antwoorden: dict[str, str] = dict((step.options or {}).get(_ANTWOORDEN, {}))
+        """First the gemeente (it decides the Veiligheidshuis and whose rule applies); then the next
+        criterion that can still change the outcome; when none is left, the outcome."""
+        opties = step.options or {}
+        antwoorden: dict[str, str] = dict(opties.get(_ANTWOORDEN, {}))
+        # A check begun before the gemeente was asked first goes on with the landelijke criteria.
+        gemeente = opties.get(_GEMEENTE, {} if antwoorden else None)
         t = teksten_voor(step.context)
-        if not antwoorden and not (step.options or {}).get(_CODE):
-            await step.context.send_activity(t(messages.CHECK_INTRO))
-        criterium = volgende_vraag(self._criteria, antwoorden)
         step.values[_ANTWOORDEN] = antwoorden
+        step.values[_GEMEENTE] = gemeente
+        if gemeente is None:
+            await step.context.send_activity(t(messages.CHECK_INTRO))
+            step.values[_CODE] = _GEMEENTE_GEVRAAGD
+            return await step.begin_dialog(GEMEENTE, {VRAAG: t(messages.CHECK_GEMEENTE_VRAAG)})
+        regio = gemeente.get("huis")
+        criteria = self._criteria.voor_regio(regio)
+        criterium = volgende_vraag(criteria, antwoorden, regio=regio)
         if criterium is None:
-            if evaluate(self._criteria, antwoorden, niveaus=self._opschaling).uitkomst == AANMELDEN:
-                step.values[_CODE] = _GEMEENTE_GEVRAAGD
-                return await step.begin_dialog(GEMEENTE)
-            return await self.toon_uitkomst(step, antwoorden, {})
+            return await self.toon_uitkomst(step, antwoorden, gemeente)
         step.values[_CODE] = criterium.code
-        kop = t(messages.CHECK_VRAAG_KOP, code=criterium.code, aantal=len(self._criteria.criteria))
+        kop = t(messages.CHECK_VRAAG_KOP, code=criterium.code, aantal=len(criteria.criteria))
         vraag = criterium.vraag_en if t.taal == EN else criterium.vraag_nl
         keuzes = ja_nee_keuzes(weet_niet=True, waarom=True)
         return await step.prompt(_KEUZE, keuze_options(t, criterium.code, kop, vraag, keuzes))
 
     async def store_antwoord_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Store ja/nee/weet niet for the criterion, or explain it ("waarom?") and ask it again."""
+        """Store the gemeente, or ja/nee/weet niet for the criterion, or explain it ("waarom?") and
+        ask it again."""
         antwoorden: dict[str, str] = step.values[_ANTWOORDEN]
+        gemeente: dict[str, Any] = step.values[_GEMEENTE]
         code: str = step.values[_CODE]
         if code == _GEMEENTE_GEVRAAGD:
-            return await self.toon_uitkomst(step, antwoorden, step.result or {})
+            return await step.replace_dialog(_WATERFALL, {_ANTWOORDEN: {}, _GEMEENTE: step.result or {}})
         if step.result == WAAROM:
             t = teksten_voor(step.context)
-            criterium = self._criterium(code)
+            criterium = self._criteria.voor_regio(gemeente.get("huis")).criterium(code)
             uitleg = criterium.uitleg_en if t.taal == EN else criterium.uitleg_nl
             await step.context.send_activity(cards.as_activity(cards.adaptive_card([
                 cards.title_block(t(messages.CHECK_UITLEG_KOP)),
@@ -131,10 +145,7 @@ class CriteriaCheckDialog(_Uitkomst, ComponentDialog):
             ])))
         else:
             antwoorden = {**antwoorden, code: step.result}
-        return await step.replace_dialog(_WATERFALL, {_ANTWOORDEN: antwoorden, _CODE: code})
-
-    def _criterium(self, code: str) -> Criterium:
-        return next(c for c in self._criteria.criteria if c.code == code)
+        return await step.replace_dialog(_WATERFALL, {_ANTWOORDEN: antwoorden, _GEMEENTE: gemeente})
 
 
 def _as_result(beoordeling: Beoordeling, antwoorden: dict[str, str]) -> dict[str, Any]:
@@ -188,7 +199,8 @@ class SnelleCheckDialog(_Uitkomst, ComponentDialog):
 
     async def show_uitkomst_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Show the outcome, with the Veiligheidshuis of the gemeente when it is known."""
-        return await self.toon_uitkomst(step, step.values[_ANTWOORDEN], step.result or {})
+        # The quick card holds the landelijke criteria: it is decided by the landelijke rule.
+        return await self.toon_uitkomst(step, step.values[_ANTWOORDEN], step.result or {}, regionaal=False)
 
     def _antwoorden(self, waarde: dict[str, Any]) -> dict[str, str]:
         """The answers of a submit, or of typed text ("ja, ja, nee, weet niet"); missing ones left out."""

@@ -61,9 +61,12 @@ VERLOPEN_KNOP = N_("Die knop hoort bij een eerdere vraag. Beantwoord deze vraag:
 
 # Criteria check
 CHECK_INTRO = N_(
-    "We lopen de landelijke aanmeldcriteria van de Zorg- en Veiligheidshuizen door: hooguit vier vragen. "
-    "Antwoord met ja, nee of weet niet; bij elke vraag kun je vragen waarom ik die stel. "
-    "Ken je de criteria al? Typ dan 'snelle check': alle vragen op één kaart."
+    "We lopen de aanmeldcriteria van de Zorg- en Veiligheidshuizen door: eerst de gemeente, dan hooguit "
+    "vier vragen (in Maastricht-Heuvelland hooguit zes). Antwoord met ja, nee of weet niet; bij elke vraag "
+    "kun je vragen waarom ik die stel. Ken je de criteria al? Typ dan 'snelle check': alle vragen op één kaart."
+)
+CHECK_GEMEENTE_VRAAG = N_(
+    "In welke gemeente woont de betrokkene? Die bepaalt het Veiligheidshuis en welke criteria gelden."
 )
 CHECK_VRAAG_KOP = N_("Criterium {code} van {aantal}")
 CHECK_UITLEG_KOP = N_("Waarom ik dit vraag")

@@ -74,7 +74,7 @@ class TestDefaultDelivery:
         assert EN(messages.HULP_TITEL) in connector.texts()[0]
 
     async def test_a_multi_turn_flow_over_http(self, client, connector: FakeConnector):
-        for tekst in ("check", "ja", "nee"):
+        for tekst in ("check", "weet ik niet", "ja", "nee"):
             assert (await client.post("/api/messages", json=teams_message(tekst, connector.url))).status == 201
         assert messages.CHECK_UITKOMST_LOKAAL in connector.texts()[-1]
 
@@ -160,6 +160,7 @@ class TestFailures:
 
     async def test_after_a_failed_turn_the_broken_flow_is_gone(self, client, connector, monkeypatch):
         await client.post("/api/messages", json=teams_message("check", connector.url))
+        await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
 
         def kapot(*_args):
             raise RuntimeError("stuk")
@@ -224,6 +225,7 @@ class TestConcurrentTurns:
         import asyncio
 
         await client.post("/api/messages", json=teams_message("check", connector.url))
+        await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
         antwoorden = await asyncio.gather(
             *(client.post("/api/messages", json=teams_message("ja", connector.url)) for _ in range(3))
         )
@@ -232,7 +234,7 @@ class TestConcurrentTurns:
         assert not any(messages.FOUT_GELIJKTIJDIG in t for t in teksten)
         assert sum("Criterium B van 4" in t for t in teksten) == 1
         assert sum("Criterium C van 4" in t for t in teksten) == 1
-        assert messages.GEMEENTE_VRAAG in teksten[-1]  # all three criteria met: which gemeente?
+        assert messages.CHECK_UITKOMST_AANMELDEN in teksten[-1]  # all three criteria met
 
     async def test_a_turn_that_loses_the_etag_race_sends_only_the_notice(self, client, connector, monkeypatch):
         """Another process wrote this user's state first: the losing turn's own answer (here the next
@@ -240,6 +242,7 @@ class TestConcurrentTurns:
         from bot.storage import EtagConflict, SqlStorage
 
         await client.post("/api/messages", json=teams_message("check", connector.url))
+        await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
         voor = len(connector.received)
 
         async def verloren(self, changes):

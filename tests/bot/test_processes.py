@@ -75,7 +75,7 @@ async def test_server_answers_teams_and_resumes_a_dialog_after_sigkill(tmp_path,
         server = Server(tmp_path, port)
         try:
             await server.ready(session)
-            for tekst in ("help", "check", "ja"):
+            for tekst in ("help", "check", "weet ik niet", "ja"):
                 async with session.post(f"{server.url}/api/messages", json=teams_message(tekst, connector.url)) as r:
                     assert r.status == 201
             assert messages.HULP_TITEL in connector.texts()[0]
@@ -107,7 +107,7 @@ def test_server_refuses_bad_configuration_with_a_clear_message(tmp_path):
 
 
 def test_console_chat_holds_a_conversation(tmp_path):
-    invoer = "hallo\n1\nja\nwaarom\nnee\nannuleren\nwat kun je?\ncheck\nja\nja\nja\nStein\nexit\n"
+    invoer = "hallo\n1\nweet ik niet\nja\nwaarom\nnee\nannuleren\nwat kun je?\ncheck\nStein\nja\nja\nja\nexit\n"
     uit = subprocess.run(
         [sys.executable, "-m", "bot", "chat"], cwd=tmp_path, env=_env(tmp_path),
         input=invoer, capture_output=True, text=True, timeout=60,

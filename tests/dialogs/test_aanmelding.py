@@ -242,10 +242,10 @@ class TestAnnulerenEnOnderbreken:
 class TestVanuitDeCheck:
     async def test_the_outcome_button_starts_a_prefilled_aanmelding(self, gesprek: Gesprek):
         replies = await gesprek.send("check")
+        data = dict(buttons(replies[-1]))[messages.KNOP_VERDER]
+        replies = await gesprek.click({**data, "gemeente": "sittard"})
         for _ in range(3):
             replies = await gesprek.press(replies[-1], messages.JA)
-        data = dict(buttons(replies[0]))[messages.KNOP_VERDER]
-        replies = await gesprek.click({**data, "gemeente": "sittard"})
         assert [titel for titel, _ in buttons(replies[0])][0] == messages.KNOP_AANMELDEN
         replies = await gesprek.press(replies[0], messages.KNOP_AANMELDEN)
         kaart = replies[-1]
@@ -255,6 +255,20 @@ class TestVanuitDeCheck:
         assert NL(messages.BEVESTIGD_TITEL, referentie="ZVH-WM-2026-000001") in seen_text(replies[0])
         replies = await gesprek.press(replies[0], messages.KNOP_AANMELDING_BEKIJKEN)
         assert messages.CHECK_UITKOMST_AANMELDEN in str(card_of(replies[0]))
+
+
+    async def test_maastricht_heuvellands_own_rule_is_recorded_as_aanmelden(self, gesprek: Gesprek, sql_engine):
+        await gesprek.send("check")
+        await gesprek.send("Maastricht")
+        await gesprek.send("nee")  # A: no overlast or crime
+        await gesprek.send("ja")  # E: the voluntary local approach falls short
+        replies = await gesprek.send("ja")  # C
+        replies = await gesprek.press(replies[0], messages.KNOP_AANMELDEN)
+        replies = await gesprek.click(verzend(replies[-1], **GOED))
+        await gesprek.press(replies[-1], messages.KNOP_BEVESTIGEN)
+        async with sql_engine.connect() as conn:
+            uitkomst = (await conn.execute(text("SELECT criteria_uitkomst FROM aanmelding"))).scalar_one()
+        assert uitkomst == "aanmelden"
 
 
 class _FaaltEenKeer:

@@ -20,27 +20,35 @@ EN = Teksten("en")
 CRITERIA = {c.code: c for c in load_criteria().criteria}
 
 
-def kop(code: str, t: Teksten = NL) -> str:
-    return t(messages.CHECK_VRAAG_KOP, code=code, aantal=4)
+def kop(code: str, t: Teksten = NL, aantal: int = 4) -> str:
+    return t(messages.CHECK_VRAAG_KOP, code=code, aantal=aantal)
+
+
+async def begin_check(gesprek: Gesprek, tekst: str = "check", gemeente: str = "weet ik niet", **kw):
+    """Start the guided check and answer the gemeente (by default 'weet ik niet': the landelijke
+    criteria); returns the replies with the first criterion."""
+    replies = await gesprek.send(tekst, **kw)
+    assert messages.CHECK_GEMEENTE_VRAAG in seen_text(replies[-1])
+    return await gesprek.send(gemeente, **kw)
 
 
 class TestHappyPath:
     async def test_by_clicks_to_aanmelden_skipping_d(self, gesprek: Gesprek):
         replies = await gesprek.click({cards.ACTIE: "criteria_check"})
         assert replies[0].text == messages.CHECK_INTRO
-        assert kop("A") in seen_text(replies[1])
-        assert CRITERIA["A"].vraag_nl in seen_text(replies[1])
-        assert [titel for titel, _ in buttons(replies[1])] == [
+        assert messages.CHECK_GEMEENTE_VRAAG in seen_text(replies[1])
+        data = dict(buttons(replies[1]))[messages.KNOP_VERDER]
+        replies = await gesprek.click({**data, "gemeente": "sittard"})
+        assert kop("A") in seen_text(replies[0])
+        assert CRITERIA["A"].vraag_nl in seen_text(replies[0])
+        assert [titel for titel, _ in buttons(replies[0])] == [
             messages.JA, messages.NEE, messages.WEET_NIET, messages.WAAROM,
         ]
-        replies = await gesprek.press(replies[1], messages.JA)
+        replies = await gesprek.press(replies[0], messages.JA)
         assert kop("B") in seen_text(replies[0])
         replies = await gesprek.press(replies[0], messages.JA)
         assert kop("C") in seen_text(replies[0])
         replies = await gesprek.press(replies[0], messages.JA)
-        assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
-        data = dict(buttons(replies[0]))[messages.KNOP_VERDER]
-        replies = await gesprek.click({**data, "gemeente": "sittard"})
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
         assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Westelijke Mijnstreek") in uitkomst
@@ -57,7 +65,7 @@ class TestHappyPath:
         assert knoppen[messages.KNOP_AANMELDEN]["antwoorden"] == {"A": "ja", "B": "ja", "C": "ja"}
 
     async def test_typed_nee_on_a_stays_local_after_one_question(self, gesprek: Gesprek):
-        await gesprek.send("moet ik dit aanmelden?")
+        await begin_check(gesprek, "moet ik dit aanmelden?")
         replies = await gesprek.send("nee")
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_LOKAAL in uitkomst
@@ -65,7 +73,7 @@ class TestHappyPath:
         assert "niveau 1" in uitkomst
 
     async def test_ja_then_nee_on_b_is_local_level_2(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         await gesprek.send("Ja")
         replies = await gesprek.send("nee")
         uitkomst = seen_text(replies[0])
@@ -73,7 +81,7 @@ class TestHappyPath:
         assert "niveau 2" in uitkomst
 
     async def test_weet_niet_says_what_to_find_out(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         await gesprek.send("weet niet")
         await gesprek.send("ja")
         replies = await gesprek.send("ja")
@@ -83,7 +91,7 @@ class TestHappyPath:
         assert CRITERIA["A"].uitzoeken_nl.split(".")[0] in uitkomst
 
     async def test_weet_niet_that_cannot_change_the_outcome_is_not_asked_for(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         await gesprek.send("weet niet")
         await gesprek.send("ja")
         await gesprek.send("nee")
@@ -91,7 +99,7 @@ class TestHappyPath:
         assert messages.CHECK_UITKOMST_LOKAAL in seen_text(replies[0])
 
     async def test_after_the_outcome_the_flow_is_over(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         await gesprek.send("nee")
         replies = await gesprek.send("ja")
         assert messages.NIET_BEGREPEN in seen_text(replies[0])
@@ -99,7 +107,7 @@ class TestHappyPath:
 
 class TestRetry:
     async def test_unknown_answer_gets_a_specific_message_and_the_same_question(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         replies = await gesprek.send("blauw")
         assert replies[0].text == NL(messages.KIES_OPNIEUW, opties="Ja, Nee, Weet niet of Waarom vraag je dit?")
         assert kop("A") in seen_text(replies[1])
@@ -107,24 +115,24 @@ class TestRetry:
         assert kop("B") in seen_text(replies[0])
 
     async def test_typos_and_numbers_are_understood(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         assert kop("B") in seen_text((await gesprek.send("jaa"))[0])
         assert kop("C") in seen_text((await gesprek.send("1"))[0])
 
     async def test_forged_card_value_is_refused(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         replies = await gesprek.click({cards.KEUZE: "ja_en_nog_wat", cards.VRAAG: "A"})
         assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
         assert kop("A") in seen_text(replies[1])
 
     async def test_card_value_of_the_wrong_shape_is_refused(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         replies = await gesprek.click({cards.KEUZE: ["ja"], cards.VRAAG: "A"})
         assert kop("A") in seen_text(replies[1])
 
     async def test_a_second_click_on_an_answered_card_does_not_answer_the_next_question(self, gesprek: Gesprek):
-        replies = await gesprek.send("check")
-        vraag_a = replies[1]
+        replies = await begin_check(gesprek)
+        vraag_a = replies[0]
         await gesprek.press(vraag_a, messages.JA)
         replies = await gesprek.press(vraag_a, messages.NEE)  # the old card of A, clicked again
         assert replies[0].text == messages.VERLOPEN_KNOP
@@ -135,7 +143,7 @@ class TestRetry:
 
 class TestWaarom:
     async def test_why_explains_and_asks_the_same_criterion_again(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         await gesprek.send("ja")
         replies = await gesprek.click({cards.KEUZE: "waarom", cards.VRAAG: "B"})
         assert CRITERIA["B"].uitleg_nl in seen_text(replies[0])
@@ -149,8 +157,10 @@ class TestEnglish:
     async def test_english_questions_buttons_and_outcome(self, gesprek: Gesprek):
         replies = await gesprek.send("check the criteria", locale="en-US")
         assert replies[0].text == EN(messages.CHECK_INTRO)
-        assert CRITERIA["A"].vraag_en in seen_text(replies[1])
-        assert [titel for titel, _ in buttons(replies[1])][:2] == ["Yes", "No"]
+        assert EN(messages.CHECK_GEMEENTE_VRAAG) in seen_text(replies[1])
+        replies = await gesprek.send("don't know", locale="en-US")
+        assert CRITERIA["A"].vraag_en in seen_text(replies[0])
+        assert [titel for titel, _ in buttons(replies[0])][:2] == ["Yes", "No"]
         replies = await gesprek.send("no", locale="en-US")
         assert EN(messages.CHECK_UITKOMST_LOKAAL) in seen_text(replies[0])
 
@@ -162,20 +172,21 @@ class TestHervatten:
         await database.migrate(engine)
         eerste = make_gesprek(engine)
         await eerste.send("check", conversation_id="herstart-1")
+        await eerste.send("Maastricht", conversation_id="herstart-1")
         await eerste.send("ja", conversation_id="herstart-1")  # A
         await engine.dispose()
 
         engine = database.create_engine(database_url)
         try:
             tweede = make_gesprek(engine)
+            # Maastricht-Heuvelland has its own rule: six criteria (A-F), E not needed after A and B.
             replies = await tweede.send("ja", conversation_id="herstart-1")  # B, in the new process
-            assert kop("C") in seen_text(replies[0])
+            assert kop("C", aantal=6) in seen_text(replies[0])
             replies = await tweede.send("nee", conversation_id="herstart-1")
-            assert kop("D") in seen_text(replies[0])
+            assert kop("D", aantal=6) in seen_text(replies[0])
             replies = await tweede.send("ja", conversation_id="herstart-1")
-            assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
-            replies = await tweede.send("Maastricht", conversation_id="herstart-1")
             assert messages.CHECK_UITKOMST_AANMELDEN in seen_text(replies[0])
+            assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
             assert card_of(replies[0]) is not None
         finally:
             await engine.dispose()
@@ -237,51 +248,48 @@ class TestSnelleCheck:
         assert [r.text for r in replies] == [messages.GESTOPT]
 
     async def test_the_guided_check_shows_the_ladder_too(self, gesprek: Gesprek):
-        await gesprek.send("check")
+        await begin_check(gesprek)
         replies = await gesprek.send("nee")
         assert "▶ 1" in seen_text(replies[0])
         assert NL(messages.LADDER_KOP) in seen_text(replies[0])
 
 
 class TestGemeente:
-    """For 'aanmelden' the check asks the gemeente and names its Veiligheidshuis."""
+    """The check asks the gemeente first; for 'aanmelden' it names its Veiligheidshuis."""
 
-    async def _tot_gemeente(self, gesprek: Gesprek) -> None:
-        for antwoord in ("check", "ja", "ja", "ja"):
-            replies = await gesprek.send(antwoord)
-        assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
+    async def _met_gemeente(self, gesprek: Gesprek, gemeente: str) -> list:
+        replies = await begin_check(gesprek, gemeente=gemeente)
+        for _ in range(3):
+            replies = await gesprek.send("ja")
+        return replies
 
     async def test_a_former_gemeente_names_the_current_one_and_its_house(self, gesprek: Gesprek):
-        await self._tot_gemeente(gesprek)
-        replies = await gesprek.send("Schinnen")
+        replies = await self._met_gemeente(gesprek, "Schinnen")
         uitkomst = seen_text(replies[0])
         assert NL(messages.HUIS_GEMEENTE_NU, genoemd="Schinnen", gemeente="Beekdaelen") in uitkomst
         assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Parkstad") in uitkomst
 
     async def test_an_unknown_gemeente_gets_the_list_and_the_question_again(self, gesprek: Gesprek):
-        await self._tot_gemeente(gesprek)
+        await gesprek.send("check")
         replies = await gesprek.send("Amsterdam")
         assert replies[0].text.startswith(NL(messages.GEMEENTE_ONBEKEND, genoemd="Amsterdam", lijst="")[:40])
         assert "Sittard-Geleen" in replies[0].text
-        assert messages.GEMEENTE_VRAAG in seen_text(replies[1])
+        assert messages.CHECK_GEMEENTE_VRAAG in seen_text(replies[1])
         replies = await gesprek.send("maastrich")
-        assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
+        assert kop("A", aantal=6) in seen_text(replies[0])
 
     async def test_weet_ik_niet_still_gives_the_outcome(self, gesprek: Gesprek):
-        await self._tot_gemeente(gesprek)
-        replies = await gesprek.send("weet ik niet")
+        replies = await self._met_gemeente(gesprek, "weet ik niet")
         uitkomst = seen_text(replies[0])
         assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
         assert messages.HUIS_ONBEKEND in uitkomst
 
     async def test_unverified_contact_details_are_marked(self, gesprek: Gesprek):
-        await self._tot_gemeente(gesprek)
-        replies = await gesprek.send("Roermond")
+        replies = await self._met_gemeente(gesprek, "Roermond")
         assert NL(messages.HUIS_NIET_GECONTROLEERD, peildatum="de jaarrapportage 2009") in seen_text(replies[0])
 
     async def test_inferred_membership_and_planned_address_are_shown_as_such(self, gesprek: Gesprek):
-        await self._tot_gemeente(gesprek)
-        replies = await gesprek.send("Beekdaelen")
+        replies = await self._met_gemeente(gesprek, "Beekdaelen")
         uitkomst = seen_text(replies[0])
         assert "afgeleid" in uitkomst  # Beekdaelen under Parkstad is inferred, not confirmed
         assert "niet gecontroleerd of het ZVH daar al zit" in uitkomst
@@ -321,3 +329,36 @@ async def test_quick_check_for_aanmelden_without_a_known_gemeente_asks_it(gespre
     assert messages.GEMEENTE_VRAAG in seen_text(replies[0])
     replies = await gesprek.send("Gulpen")
     assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
+
+
+class TestMaastrichtHeuvelland:
+    """Maastricht-Heuvelland's wider rule (seed 001): multiproblematiek without overlast or crime,
+    when the voluntary local approach falls short, is for the Veiligheidshuis too; elsewhere not."""
+
+    async def test_without_overlast_but_stagnating_locally_it_is_aanmelden_in_maastricht(self, gesprek: Gesprek):
+        replies = await begin_check(gesprek, gemeente="Maastricht")
+        assert kop("A", aantal=6) in seen_text(replies[0])
+        replies = await gesprek.send("nee")  # A: no crime or overlast; B can no longer matter
+        assert kop("E", aantal=6) in seen_text(replies[0])
+        replies = await gesprek.send("ja")  # E: the voluntary local approach falls short
+        assert kop("C", aantal=6) in seen_text(replies[0])
+        replies = await gesprek.send("ja")  # C
+        uitkomst = seen_text(replies[0])
+        assert messages.CHECK_UITKOMST_AANMELDEN in uitkomst
+        assert "E (" in uitkomst
+        data = dict(buttons(replies[0]))[messages.KNOP_AANMELDEN]
+        assert data["antwoorden"] == {"A": "nee", "E": "ja", "C": "ja"}
+
+    async def test_the_same_answers_elsewhere_stay_local(self, gesprek: Gesprek):
+        await begin_check(gesprek, gemeente="Venlo")
+        replies = await gesprek.send("nee")  # A
+        assert messages.CHECK_UITKOMST_LOKAAL in seen_text(replies[0])
+
+    async def test_the_whole_check_takes_at_most_seven_turns(self, gesprek: Gesprek):
+        beurten = 1
+        replies = await begin_check(gesprek, gemeente="Maastricht")
+        beurten += 1
+        while card_of(replies[0]) and messages.KNOP_NIEUWE_CHECK not in [t for t, _ in buttons(replies[0])]:
+            replies = await gesprek.send("weet niet")
+            beurten += 1
+        assert beurten <= 7

@@ -115,6 +115,7 @@ class TestVeiligheidEerst:
 
     async def test_112_inside_a_flow_then_the_question_again(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("ze heeft een pistool")
         assert is_acuut_card(replies[0])
         assert replies[1].text == messages.GA_VERDER
@@ -124,6 +125,7 @@ class TestVeiligheidEerst:
 class TestOnderbrekingen:
     async def test_annuleren_ends_the_flow_and_the_next_answer_is_not_taken_as_one(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("annuleren")
         assert [r.text for r in replies] == [messages.GESTOPT]
         replies = await gesprek.send("ja")
@@ -132,11 +134,13 @@ class TestOnderbrekingen:
     async def test_opnieuw_and_typo_also_stop(self, gesprek: Gesprek):
         for woord in ("opnieuw", "anuleren", "Stop"):
             await gesprek.send("check")
+            await gesprek.send("weet ik niet")
             replies = await gesprek.send(woord)
             assert [r.text for r in replies] == [messages.GESTOPT], woord
 
     async def test_help_inside_a_flow_shows_help_and_resumes_at_the_same_question(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         await gesprek.send("ja")  # A
         replies = await gesprek.send("help")
         assert messages.HULP_TITEL in seen_text(replies[0])
@@ -147,6 +151,7 @@ class TestOnderbrekingen:
 
     async def test_menu_button_inside_a_flow_shows_help_and_resumes(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         await gesprek.send("ja")
         replies = await gesprek.click({cards.ACTIE: "hulp", cards.TAAL: "nl"})
         assert messages.HULP_TITEL in seen_text(replies[0])
@@ -154,9 +159,10 @@ class TestOnderbrekingen:
 
     async def test_menu_click_inside_a_flow_restarts_that_capability(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         await gesprek.send("ja")
         replies = await gesprek.click({cards.ACTIE: "criteria_check"})
-        assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[-1])
+        assert messages.CHECK_GEMEENTE_VRAAG in seen_text(replies[-1])  # begun afresh
 
 
 class TestGroepsgesprek:
@@ -176,6 +182,7 @@ class TestGroepsgesprek:
             return activity
 
         await gesprek.send(zeg("check", "anna"))
+        await gesprek.send(zeg("weet ik niet", "anna"))
         replies = await gesprek.send(zeg("ja", "bram"))
         assert messages.NIET_BEGREPEN in seen_text(replies[0])  # Bram has no flow running
         replies = await gesprek.send(zeg("ja", "anna"))
@@ -219,11 +226,13 @@ class TestTaal:
 
     async def test_the_chosen_language_sticks_for_short_answers(self, gesprek: Gesprek):
         await gesprek.send("check the criteria")
+        await gesprek.send("don't know")
         replies = await gesprek.send("ok")  # no language of its own: stays English
         assert EN(messages.KIES_OPNIEUW, opties="Yes, No, Don't know or Why do you ask?") in seen_text(replies[0])
 
     async def test_a_one_word_english_answer_does_not_switch_a_dutch_conversation(self, gesprek: Gesprek):
         await gesprek.send("moet ik dit aanmelden?")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("yes")
         assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
 
@@ -234,11 +243,13 @@ class TestTaal:
         replies = await gesprek.send(welkom)
         replies = await gesprek.press(replies[0], messages.KNOP_CHECK, locale="en-US")
         assert replies[0].text == messages.CHECK_INTRO
-        replies = await gesprek.press(replies[1], messages.JA, locale="en-US")
+        replies = await gesprek.press(replies[1], messages.KNOP_WEET_IK_NIET, locale="en-US")
+        replies = await gesprek.press(replies[0], messages.JA, locale="en-US")
         assert NL(messages.CHECK_VRAAG_KOP, code="B", aantal=4) in seen_text(replies[0])
 
     async def test_an_english_sentence_switches_and_the_cards_follow(self, gesprek: Gesprek):
         await gesprek.send("moet ik dit aanmelden?")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("why do you ask this?")
         assert EN(messages.CHECK_UITLEG_KOP) in seen_text(replies[0])
         assert [t for t, _ in buttons(replies[1])][0] == "Yes"

@@ -77,6 +77,7 @@ class TestBladeren:
 class TestInEenFlow:
     async def test_a_glossary_question_in_the_check_is_answered_and_the_check_goes_on(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         await gesprek.send("ja")  # A
         replies = await gesprek.send("wat is OGGZ?")
         assert OGGZ.definitie_nl in seen_text(replies[0])
@@ -87,12 +88,14 @@ class TestInEenFlow:
 
     async def test_a_related_term_click_in_the_check_does_not_end_it(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("wat is OGGZ?")
         replies = await gesprek.press(replies[0], OGGZ.zie_ook[0])
         assert NL(messages.CHECK_VRAAG_KOP, code="A", aantal=4) in seen_text(replies[-1])
 
     async def test_a_bare_word_in_a_flow_is_an_answer_not_a_lookup(self, gesprek: Gesprek):
         await gesprek.send("check")
+        await gesprek.send("weet ik niet")
         replies = await gesprek.send("OGGZ")
         assert replies[0].text.startswith(NL(messages.KIES_OPNIEUW, opties="x")[:20])
 
@@ -132,6 +135,7 @@ async def test_wat_is_radicalisering_explains_the_term(gesprek: Gesprek):
 
 async def test_commands_the_bot_suggests_work_inside_a_flow(gesprek: Gesprek):
     await gesprek.send("check")
+    await gesprek.send("weet ik niet")
     replies = await gesprek.send("snelle check")  # the intro says: type 'snelle check'
     assert card_of(replies[0])["body"][0]["text"] == messages.SNEL_TITEL
     replies = await gesprek.send("begrippen met een V")  # the glossary card suggests this
@@ -141,6 +145,7 @@ async def test_commands_the_bot_suggests_work_inside_a_flow(gesprek: Gesprek):
 
 async def test_an_unknown_term_asked_inside_a_flow_says_so_and_goes_on(gesprek: Gesprek):
     await gesprek.send("check")
+    await gesprek.send("weet ik niet")
     replies = await gesprek.send("wat is een kat?")
     assert NL(messages.BEGRIP_ONBEKEND, kern="kat") in seen_text(replies[0])
     assert replies[1].text == messages.GA_VERDER

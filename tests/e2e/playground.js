@@ -36,11 +36,11 @@ const STEPS = [
   {
     name: 'criteria-check-met-knoppen',
     async run(ui) {
-      await ui.click('Criteria check', 'Criterium A van 4');
+      await ui.click('Criteria check', 'Die bepaalt het Veiligheidshuis en welke criteria gelden');
+      await ui.send('Sittard', 'Criterium A van 4');
       await ui.click('Ja', 'Criterium B van 4');
       await ui.click('Ja', 'Criterium C van 4');
-      await ui.click('Ja', 'In welke gemeente woont de betrokkene?');
-      await ui.send('Sittard', 'Deze casus past bij het Veiligheidshuis');
+      await ui.click('Ja', 'Deze casus past bij het Veiligheidshuis');
       await ui.waitForCard('Opschalingsmodel: niveau 3');
       await ui.waitForCard('Aanmelden bij: Zorg- en Veiligheidshuis Westelijke Mijnstreek');
     },
