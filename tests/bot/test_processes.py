@@ -36,12 +36,12 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 class Server:
     """`python -m bot` in a child process, with its stderr collected."""
 
-    def __init__(self, tmp_path: Path, port: int) -> None:
+    def __init__(self, tmp_path: Path, port: int, **env: str) -> None:
         self.port = port
         self.log = tmp_path / f"server-{port}-{os.urandom(3).hex()}.log"
         self._log_file = self.log.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=tmp_path, env=_env(tmp_path, PORT=str(port)),
+            [sys.executable, "-m", "bot"], cwd=tmp_path, env=_env(tmp_path, PORT=str(port), **env),
             stdout=self._log_file, stderr=subprocess.STDOUT,
         )
 
