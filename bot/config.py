@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from botbuilder.schema import ConversationAccount, ConversationReference
 
 _DEFAULT_PORT = 3978
+# The issuer of Bot Framework channel tokens (AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER).
+_KANAAL_UITGEVER = "https://api.botframework.com"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 # The async drivers the storage is tested on: the event loop never waits on the database.
 _DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
@@ -44,6 +46,9 @@ class Settings:
     # mode) path there; from_env makes a bot with an app id SingleTenant unless told otherwise.
     APP_TYPE: str = "MultiTenant"
     APP_TENANTID: str = ""
+    # Where the SDK fetches the keys that sign incoming Bot Framework tokens. None: Microsoft's
+    # published documents. Never read from the environment: only tests point it at keys of their own.
+    TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
     port: int = _DEFAULT_PORT
     host: str = "127.0.0.1"
     database_url: str = ""
@@ -62,6 +67,12 @@ class Settings:
     meldpunt_gesprekken: Mapping[str, Mapping[str, Any]] = field(
         default_factory=lambda: MappingProxyType({}), hash=False, repr=False
     )
+
+    @property
+    def TO_BOT_FROM_CHANNEL_TOKEN_ISSUER(self) -> str | None:  # noqa: N802 - the name the SDK duck-types
+        """SDK: one overridden URL switches it to 'parameterized' authentication, which then needs the
+        issuer too; it is the public cloud's (see tests/bot/test_jwt.py)."""
+        return _KANAAL_UITGEVER if self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL else None
 
     @property
     def local_mode(self) -> bool:
