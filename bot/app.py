@@ -115,6 +115,8 @@ async def _authenticate(adapter: CloudAdapter, activity: Activity, header: str) 
     to check it cannot be fetched. In local mode every request passes."""
     try:
         return await adapter.bot_framework_authentication.authenticate_request(activity, header)
+    except PermissionError as fout:  # an OSError, but a refusal: before the network errors below
+        raise web.HTTPUnauthorized(text="missing or invalid Bot Framework token") from fout
     except (requests.RequestException, OSError) as fout:
         log.error("could not fetch the keys to check a token: %s", type(fout).__name__)
         raise web.HTTPServiceUnavailable(text="token could not be checked, try again") from fout
