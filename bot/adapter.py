@@ -11,6 +11,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 
 from bot.config import Settings
 from bot.storage import EtagConflict
+from bot.verzending import GedeeldeAuthenticatie, Verzending
 from dialogs import messages
 from dialogs.i18n import teksten_voor
 
@@ -51,9 +52,12 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
     return on_turn_error
 
 
-def build_adapter(settings: Settings, state: BotState, middleware: Sequence[Middleware]) -> CloudAdapter:
-    """A CloudAdapter authenticating with the settings' app registration (none in local mode)."""
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
+def build_adapter(
+    settings: Settings, state: BotState, middleware: Sequence[Middleware], verzending: Verzending
+) -> CloudAdapter:
+    """A CloudAdapter authenticating with the settings' app registration (none in local mode),
+    sending over `verzending`'s pooled session with one connector client per service URL."""
+    adapter = CloudAdapter(GedeeldeAuthenticatie(ConfigurationBotFrameworkAuthentication(settings), verzending))
     for piece in middleware:
         adapter.use(piece)
     adapter.on_turn_error = make_on_turn_error(state)

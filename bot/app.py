@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.melding import ProactieveMelding
 from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
+from bot.verzending import Verzending
 from dialogs.opslag import Diensten
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ SETTINGS = web.AppKey("settings", Settings)
 ENGINE = web.AppKey("engine", AsyncEngine)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 ONDERDELEN = web.AppKey("onderdelen", Onderdelen)
+VERZENDING = web.AppKey("verzending", Verzending)
 
 
 class OngeldigVerzoek(web.HTTPBadRequest):
@@ -48,10 +50,18 @@ def create_app(settings: Settings) -> web.Application:
     """The application; the database and bot are built on start-up and closed on clean-up."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[log_rejections])
     app[SETTINGS] = settings
+    app.cleanup_ctx.append(_verzending)
     app.cleanup_ctx.append(_bot_on_database)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     return app
+
+
+async def _verzending(app: web.Application) -> AsyncIterator[None]:
+    """One pooled HTTP session for replies and proactive messages, closed after the bot stops."""
+    async with Verzending() as verzending:
+        app[VERZENDING] = verzending
+        yield
 
 
 async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
@@ -66,7 +76,9 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
     onderdelen = build_bot(SqlStorage(engine), diensten)
     app[ENGINE] = engine
     app[ONDERDELEN] = onderdelen
-    app[ADAPTER] = melding.adapter = build_adapter(settings, onderdelen.state, onderdelen.middleware)
+    app[ADAPTER] = melding.adapter = build_adapter(
+        settings, onderdelen.state, onderdelen.middleware, app[VERZENDING]
+    )
     yield
     await engine.dispose()
 

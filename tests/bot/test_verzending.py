@@ -1,0 +1,313 @@
+"""Outgoing calls without botbuilder's per-turn overhead (bot/verzending.py), over HTTP as Teams sends.
+
+One connector client and one pooled connection serve every turn; the user-token client is never
+made unless used; an unreachable or silent serviceUrl fails the turn fast, logged without the
+message; with credentials the replies carry the bearer token of the SDK's own credentials, fetched
+once and off the event loop; and the quick JSON of an activity equals msrest's for every reply the
+bot sends in the test flows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import logging
+import threading
+import time
+import uuid
+from typing import Any
+
+import jwt
+import pytest
+from aiohttp import web
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Entity, Mention
+from botframework.connector import models
+from botframework.connector.auth import (
+    ClaimsIdentity,
+    JwtTokenValidation,
+    MicrosoftAppCredentials,
+    UserTokenClient,
+)
+from botframework.connector.auth._built_in_bot_framework_authentication import _BuiltinBotFrameworkAuthentication
+from botframework.connector.auth._connector_factory_impl import _ConnectorFactoryImpl
+from msrest import Serializer
+
+from bot import verzending
+from bot.app import ADAPTER, create_app
+from bot.config import Settings
+from bot.melding import ProactieveMelding
+from bot.verzending import _SnelleSerializer, als_json
+from dialogs import messages
+from tests.bot.test_messages_endpoint import teams_message
+from tests.conftest import Gesprek
+
+APP_ID = "00000000-0000-0000-0000-0000000000aa"
+SLEUTEL = "een sleutel voor nep-tokens, 32 bytes of meer"
+MSREST = Serializer({k: v for k, v in models.__dict__.items() if isinstance(v, type)})
+
+
+class Kanaal:
+    """The Bot Connector at the serviceUrl: every request with its headers and the client's port."""
+
+    def __init__(self) -> None:
+        self.ontvangen: list[dict[str, Any]] = []
+        self.url = ""
+        self.weiger_eenmaal = False
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.ontvangen.append({
+            "body": await request.json(),
+            "authorization": request.headers.get("Authorization"),
+            "poort": request.transport.get_extra_info("peername")[1],
+        })
+        if self.weiger_eenmaal:
+            self.weiger_eenmaal = False
+            return web.json_response({"error": {"code": "Unauthorized", "message": "token"}}, status=401)
+        return web.json_response({"id": uuid.uuid4().hex})
+
+
+@pytest.fixture
+async def kanaal(aiohttp_server) -> Kanaal:
+    fake = Kanaal()
+    app = web.Application()
+    app.router.add_post("/v3/conversations/{conversation}/activities", fake.handle)
+    app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", fake.handle)
+    fake.url = str((await aiohttp_server(app)).make_url("/"))
+    return fake
+
+
+class TestHergebruik:
+    async def test_one_connector_client_and_one_connection_serve_every_turn(
+        self, aiohttp_client, sqlite_url, kanaal, monkeypatch
+    ):
+        gemaakt = []
+        sdk_create = _ConnectorFactoryImpl.create
+
+        async def tel(self, service_url, audience=None):
+            gemaakt.append(service_url)
+            return await sdk_create(self, service_url, audience)
+
+        monkeypatch.setattr(_ConnectorFactoryImpl, "create", tel)
+        client = await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+        for tekst in ("help", "check", "ja", "wat is OGGZ?"):
+            assert (await client.post("/api/messages", json=teams_message(tekst, kanaal.url))).status == 201
+        assert len(kanaal.ontvangen) >= 4
+        assert gemaakt == [kanaal.url]
+        assert client.app[ADAPTER].bot_framework_authentication.connector_clients == 1
+        assert len({r["poort"] for r in kanaal.ontvangen}) == 1  # one kept-alive connection, not one per reply
+        assert all(r["authorization"] is None for r in kanaal.ontvangen)  # local mode: no token, as in the SDK
+
+    async def test_the_user_token_client_is_made_only_when_a_turn_uses_it(
+        self, aiohttp_client, sqlite_url, kanaal, monkeypatch
+    ):
+        gemaakt = []
+
+        class NepTokenClient(UserTokenClient):
+            async def get_token_status(self, *args):
+                return ["status"]
+
+            async def get_user_token(self, *args):
+                return None
+
+            async def get_sign_in_resource(self, *args):
+                return None
+
+            async def sign_out_user(self, *args):
+                return None
+
+            async def get_aad_tokens(self, *args):
+                return None
+
+            async def exchange_token(self, *args):
+                return None
+
+        async def maak(self, claims_identity):
+            gemaakt.append(claims_identity)
+            return NepTokenClient()
+
+        monkeypatch.setattr(_BuiltinBotFrameworkAuthentication, "create_user_token_client", maak)
+        client = await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+        for tekst in ("help", "check", "ja"):
+            assert (await client.post("/api/messages", json=teams_message(tekst, kanaal.url))).status == 201
+        assert gemaakt == []
+        adapter = client.app[ADAPTER]
+        lui = await adapter.bot_framework_authentication.create_user_token_client(ClaimsIdentity({}, True))
+        assert isinstance(lui, UserTokenClient) and gemaakt == []
+        assert await lui.get_token_status("u", "msteams") == ["status"]
+        assert await lui.get_token_status("u", "msteams") == ["status"]
+        assert len(gemaakt) == 1
+
+
+class TestOnbereikbaar:
+    async def test_a_refused_service_url_fails_the_turn_at_once_and_logs_no_message(
+        self, aiohttp_client, sqlite_url, caplog
+    ):
+        client = await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+        begin = time.monotonic()
+        with caplog.at_level(logging.DEBUG):
+            resp = await client.post("/api/messages", json=teams_message("help voor J. de Vries", "http://127.0.0.1:9/"))
+        assert resp.status == 201
+        assert time.monotonic() - begin < 3  # the SDK's sender retried with back-off for seconds
+        assert "turn failed: ClientRequestError" in caplog.text
+        assert "could not send the apology: ClientRequestError" in caplog.text
+        assert "de Vries" not in caplog.text
+
+    async def test_a_service_url_that_never_answers_times_out(self, aiohttp_client, sqlite_url, caplog, monkeypatch):
+        async def zwijg(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await reader.read(65536)
+            await asyncio.sleep(30)
+
+        server = await asyncio.start_server(zwijg, "127.0.0.1", 0)
+        poort = server.sockets[0].getsockname()[1]
+        monkeypatch.setattr(verzending, "TOTAL_TIMEOUT", 0.5)
+        client = await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+        begin = time.monotonic()
+        try:
+            with caplog.at_level(logging.INFO):
+                resp = await client.post("/api/messages",
+                                         json=teams_message("help voor J. de Vries", f"http://127.0.0.1:{poort}/"))
+        finally:
+            server.close()
+        assert resp.status == 201
+        assert time.monotonic() - begin < 5  # the reply and the apology, 0.5 s each
+        assert "turn failed: ClientRequestError" in caplog.text
+        assert "de Vries" not in caplog.text
+
+    async def test_throttling_is_retried_after_the_retry_after(self, aiohttp_client, sqlite_url, aiohttp_server):
+        pogingen = []
+
+        async def druk(request: web.Request) -> web.Response:
+            pogingen.append(await request.json())
+            if len(pogingen) == 1:
+                return web.json_response({}, status=429, headers={"Retry-After": "0.1"})
+            return web.json_response({"id": "1"})
+
+        app = web.Application()
+        app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", druk)
+        server = await aiohttp_server(app)
+        client = await aiohttp_client(create_app(Settings.for_tests(sqlite_url)))
+        resp = await client.post("/api/messages", json=teams_message("help", str(server.make_url("/"))))
+        assert resp.status == 201
+        assert len(pogingen) == 2 and pogingen[0] == pogingen[1]
+        assert messages.HULP_TITEL in str(pogingen[1])
+
+
+@pytest.fixture
+def token_uitgifte(monkeypatch) -> list[tuple[str, str]]:
+    """MicrosoftAppCredentials (the SDK's, from its credential factory) get their token here instead
+    of from Entra ID: a JWT valid for an hour. Records (thread, token) of every fetch."""
+    uitgegeven: list[tuple[str, str]] = []
+
+    def token(self, force_refresh: bool = False) -> str:
+        assert self.microsoft_app_id == APP_ID and self.microsoft_app_password == "geheim"
+        assert self.tenant == "tenant-1"
+        nieuw = jwt.encode({"exp": int(time.time()) + 3600, "n": len(uitgegeven)}, SLEUTEL, algorithm="HS256")
+        uitgegeven.append((threading.current_thread().name, nieuw))
+        return nieuw
+
+    monkeypatch.setattr(MicrosoftAppCredentials, "get_access_token", token)
+    return uitgegeven
+
+
+def met_credentials(sqlite_url: str) -> Settings:
+    return Settings(APP_ID=APP_ID, APP_PASSWORD="geheim", APP_TYPE="SingleTenant", APP_TENANTID="tenant-1",
+                    database_url=sqlite_url)
+
+
+class TestMetCredentials:
+    async def test_replies_carry_the_bearer_token_fetched_once_off_the_event_loop(
+        self, aiohttp_client, sqlite_url, kanaal, token_uitgifte, monkeypatch
+    ):
+        ontvangen_headers = []
+
+        async def geldig(activity, auth_header, *args, **kwargs):
+            # Stands in for a real Bot Framework JWT (the refused ones are in test_messages_endpoint).
+            ontvangen_headers.append(auth_header)
+            return ClaimsIdentity({"aud": APP_ID, "iss": "https://api.botframework.com"}, True)
+
+        monkeypatch.setattr(JwtTokenValidation, "authenticate_request", geldig)
+        client = await aiohttp_client(create_app(met_credentials(sqlite_url)))
+        for tekst in ("help", "check", "ja"):
+            resp = await client.post("/api/messages", json=teams_message(tekst, kanaal.url),
+                                     headers={"Authorization": "Bearer van-teams"})
+            assert resp.status == 201
+        assert ontvangen_headers == ["Bearer van-teams"] * 3
+        assert len(kanaal.ontvangen) >= 3
+        assert len(token_uitgifte) == 1
+        draad, token = token_uitgifte[0]
+        assert draad != threading.current_thread().name  # MSAL is synchronous: never on the event loop
+        assert {r["authorization"] for r in kanaal.ontvangen} == {f"Bearer {token}"}
+
+    async def test_a_refused_token_is_replaced_and_the_message_sent_once_more(
+        self, aiohttp_client, sqlite_url, kanaal, token_uitgifte
+    ):
+        client = await aiohttp_client(create_app(met_credentials(sqlite_url)))
+        melding = ProactieveMelding(APP_ID)
+        melding.adapter = client.app[ADAPTER]
+        adres = {"channelId": "msteams", "serviceUrl": kanaal.url,
+                 "conversation": {"id": "a:conv-melder", "conversationType": "personal"}}
+        await melding(adres, "eerste")
+        kanaal.weiger_eenmaal = True
+        await melding(adres, "tweede")
+        await melding(adres, "derde")
+        eerste, tweede = (f"Bearer {token}" for _, token in token_uitgifte)
+        assert [(r["body"]["text"], r["authorization"]) for r in kanaal.ontvangen] == [
+            ("eerste", eerste), ("tweede", eerste), ("tweede", tweede), ("derde", tweede),
+        ]
+
+    async def test_with_an_app_id_a_request_without_a_token_is_still_refused(
+        self, aiohttp_client, sqlite_url, kanaal, token_uitgifte
+    ):
+        client = await aiohttp_client(create_app(met_credentials(sqlite_url)))
+        resp = await client.post("/api/messages", json=teams_message("help", kanaal.url))
+        assert resp.status == 401
+        assert kanaal.ontvangen == [] and token_uitgifte == []
+
+
+class TestJson:
+    FLOWS = (
+        ("help", "check", "ja", "waarom", "ja", "weet niet", "ja", "Maastricht"),
+        ("snelle check",),
+        ("wat is OGGZ?", "woordenlijst", "begrippen met een V", "what is a veelpleger?"),
+        ("aanmelden",),
+        ("signaal", "nee", "radicalisering", "Maastricht"),
+        ("overleg voor jeugd in Maastricht", "mijn aanmeldingen", "stop", "iets heel onduidelijks"),
+    )
+
+    @pytest.mark.parametrize("flow", FLOWS, ids=[f[0] for f in FLOWS])
+    async def test_every_reply_of_the_flows_is_the_json_msrest_makes(self, gesprek: Gesprek, flow):
+        replies: list[Activity] = []
+        for tekst in flow:
+            replies += await gesprek.send(tekst, locale="en-US" if tekst.startswith("what") else "nl-NL")
+        assert replies
+        for reply in replies:
+            reply.reply_to_id = "1234"
+            assert als_json(reply) == MSREST.body(reply, "Activity")
+
+    def test_enums_datetimes_mentions_and_nulls_in_a_card(self):
+        reply = Activity(
+            type=ActivityTypes.message, text="hoi", timestamp=datetime.datetime(2026, 11, 22, 10, 0, 0, 123000,
+                                                                                tzinfo=datetime.UTC),
+            from_property=ChannelAccount(id="28:bot", name="ZVH", role="bot"),
+            entities=[Mention(mentioned=ChannelAccount(id="29:u", name="U"), text="<at>U</at>", type="mention"),
+                      Entity(type="clientInfo")],
+            channel_data={"notification": {"alert": True}, "leeg": None, "lijst": [1, 2.5, None, "x"]},
+            attachments=[models.Attachment(content_type="application/vnd.microsoft.card.adaptive",
+                                           content={"type": "AdaptiveCard", "body": [], "actions": None})],
+            members_added=[ChannelAccount(id="a"), None],
+        )
+        assert als_json(reply) == MSREST.body(reply, "Activity")
+
+    def test_what_msrest_converts_or_refuses_is_left_to_msrest(self):
+        snel = _SnelleSerializer(MSREST.dependencies)
+        vreemd = [
+            Activity(type="message", from_property={"id": "29:u", "name": "U"}),  # a dict where a model belongs
+            Activity(type="message", value=("a", "b")),  # a tuple in an object
+            Activity(type="message", timestamp=datetime.datetime(2026, 11, 22, 10, 0)),  # naive datetime
+            Activity(type="message", history_disclosed="ja"),  # not a bool
+        ]
+        for activity in vreemd:
+            with pytest.raises(verzending._NietSnel):
+                als_json(activity)
+            verwacht = MSREST.body(activity, "Activity")
+            assert snel.body(activity, "Activity") == verwacht
