@@ -84,11 +84,9 @@ class Aanmeldingenloket:
     async def toon_werkvoorraad(self, context: TurnContext) -> None:
         """For a ZVH-medewerker: the open aanmeldingen of their Veiligheidshuizen."""
         t = teksten_voor(context)
-        gebruiker = context.activity.from_property.id
-        huizen = self._diensten.huizen_van(gebruiker)
-        if huizen is None:
-            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+        if (medewerker := await self._medewerker(context, t)) is None:
             return
+        gebruiker, huizen = medewerker
         open_ = await self._diensten.aanmeldingen.werkvoorraad(gebruiker, huizen)
         # Voorrang first, then the oldest: what the card can show is what should be done first.
         open_ = sorted(open_, key=lambda a: (a.urgentie != veld.VOORRANG, a.aangemaakt))
@@ -103,11 +101,9 @@ class Aanmeldingenloket:
     async def handel_signaal_af(self, context: TurnContext, referentie: str) -> None:
         """A ZVH-medewerker marks a recorded signal afgehandeld (only one of their own houses)."""
         t = teksten_voor(context)
-        gebruiker = context.activity.from_property.id
-        huizen = self._diensten.huizen_van(gebruiker)
-        if huizen is None:
-            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+        if (medewerker := await self._medewerker(context, t)) is None:
             return
+        gebruiker, huizen = medewerker
         signaal = await self._diensten.signalen.handel_af(referentie, gebruiker, huizen)
         if signaal is None:
             genoemd = cards.letterlijk(referentie, 40) or "…"
@@ -118,12 +114,10 @@ class Aanmeldingenloket:
     async def verwerk_triage(self, context: TurnContext, waarde: dict[str, Any]) -> None:
         """The triage card: save the vervolgactie (and note), or close the aanmelding; tell the melder."""
         t = teksten_voor(context)
-        gebruiker = context.activity.from_property.id
-        huizen = self._diensten.huizen_van(gebruiker)
-        referentie = waarde.get(cards.REFERENTIE)
-        if huizen is None:
-            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+        if (medewerker := await self._medewerker(context, t)) is None:
             return
+        gebruiker, huizen = medewerker
+        referentie = waarde.get(cards.REFERENTIE)
         if not isinstance(referentie, str):
             await context.send_activity(t(messages.AANMELDING_ONBEKEND, referentie="…"))
             return
@@ -165,10 +159,9 @@ class Aanmeldingenloket:
         """Aanmeldingen per doelgroep per gemeente in a year, for the medewerker's Veiligheidshuizen:
         a table card per house and all of it as CSV."""
         t = teksten_voor(context)
-        huizen = self._diensten.huizen_van(context.activity.from_property.id)
-        if huizen is None:
-            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+        if (medewerker := await self._medewerker(context, t)) is None:
             return
+        _, huizen = medewerker
         jaar = jaar or self._diensten.vandaag().year
         per_huis: dict[str, list[tuple[str, str, int]]] = {}
         for telling in await self._diensten.aanmeldingen.cijfers(jaar):
@@ -188,6 +181,15 @@ class Aanmeldingenloket:
         kop, rijen = self._in_taal(t, *cijfertabel(alles, self._fk.doelgroepen))
         csv = als_csv(kop, rijen).replace("\r\n", "\n").strip()
         await context.send_activity(MessageFactory.text(f"{t(messages.CIJFERS_CSV)}\n\n```\n{csv}\n```"))
+
+    async def _medewerker(self, context: TurnContext, t: Teksten) -> tuple[str, tuple[str, ...]] | None:
+        """(user id, houses) of a ZVH-medewerker; anyone else is told this is not for them (None)."""
+        gebruiker = context.activity.from_property.id
+        huizen = self._diensten.huizen_van(gebruiker)
+        if huizen is None:
+            await context.send_activity(t(messages.ALLEEN_MEDEWERKERS))
+            return None
+        return gebruiker, huizen
 
     def _in_taal(self, t: Teksten, kop: list[str], rijen: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
         """The table's headings and totals row in the user's language (cijfertabel speaks Dutch)."""

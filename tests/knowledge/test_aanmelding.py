@@ -7,7 +7,6 @@ Every rule is a table of (input -> normalised value) or (input -> Invoerfout soo
 from __future__ import annotations
 
 import copy
-import json
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -60,6 +59,7 @@ from knowledge.aanmelding import (
 )
 from knowledge.bestanden import KennisFout, load_toml
 from knowledge.regios import Regios, load_regios
+from tests.knowledge.toml_schrijver import als_toml
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 VANDAAG = date(2026, 5, 1)
@@ -637,40 +637,19 @@ def test_laden_gebeurt_een_keer() -> None:
 # --- validation of broken data files -----------------------------------------------------------
 
 
-def _toml(data: dict[str, Any], prefix: str = "") -> str:
-    """A minimal TOML writer, so tests can break a parsed copy and re-read it."""
-
-    def is_tabellen(waarde: Any) -> bool:
-        return isinstance(waarde, list) and bool(waarde) and all(isinstance(w, dict) for w in waarde)
-
-    regels = [
-        f"{json.dumps(k)} = {json.dumps(v, ensure_ascii=False)}"
-        for k, v in data.items()
-        if not isinstance(v, dict) and not is_tabellen(v)
-    ]
-    for sleutel, waarde in data.items():
-        naam = f"{prefix}{json.dumps(sleutel)}"
-        if isinstance(waarde, dict):
-            regels += [f"[{naam}]", _toml(waarde, f"{naam}.")]
-        elif is_tabellen(waarde):
-            for record in waarde:
-                regels += [f"[[{naam}]]", _toml(record, f"{naam}.")]
-    return "\n".join(regels)
-
-
 def _data() -> dict[str, Any]:
     return copy.deepcopy(load_toml("aanmelding.toml"))
 
 
 def _fout_bij_laden(data: dict[str, Any]) -> KennisFout:
     with pytest.raises(KennisFout) as info:
-        parse_formulier("aanmelding.toml", _toml(data))
+        parse_formulier("aanmelding.toml", als_toml(data))
     assert info.value.bestand == "aanmelding.toml"
     return info.value
 
 
 def test_ongeschonden_kopie_is_geldig() -> None:
-    assert parse_formulier("aanmelding.toml", _toml(_data())) == load_formulier()
+    assert parse_formulier("aanmelding.toml", als_toml(_data())) == load_formulier()
 
 
 def test_geen_geldige_toml() -> None:
@@ -762,7 +741,7 @@ def test_vaste_codes(sectie: str, breek: Any, gevonden: str) -> None:
 def test_vervolgacties_in_eigen_volgorde_mag() -> None:
     data = _data()
     data["vervolgactie"] = list(reversed(data["vervolgactie"]))
-    kennis = parse_formulier("aanmelding.toml", _toml(data))
+    kennis = parse_formulier("aanmelding.toml", als_toml(data))
     assert [k.code for k in kennis.vervolgacties] == list(reversed(VERVOLGACTIES))
 
 

@@ -9,7 +9,6 @@ matter at all, or evaluate refuses and volgende_vraag asks for it.
 from __future__ import annotations
 
 import copy
-import json
 import re
 import subprocess
 import sys
@@ -49,6 +48,7 @@ from knowledge.criteria import (
     volgende_vraag,
 )
 from knowledge.regios import load_regios
+from tests.knowledge.toml_schrijver import als_toml
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 CODES = ("A", "B", "C", "D")
@@ -773,27 +773,6 @@ def test_criteria_importeert_geen_sdk_of_database() -> None:
 # --- validation of broken data files -----------------------------------------------------------
 
 
-def _toml(data: dict[str, Any], prefix: str = "") -> str:
-    """A minimal TOML writer for these data files, so tests can break a parsed copy and re-read it."""
-
-    def is_tabellen(waarde: Any) -> bool:
-        return isinstance(waarde, list) and bool(waarde) and all(isinstance(w, dict) for w in waarde)
-
-    regels = [
-        f"{json.dumps(k)} = {json.dumps(v, ensure_ascii=False)}"
-        for k, v in data.items()
-        if not isinstance(v, dict) and not is_tabellen(v)
-    ]
-    for sleutel, waarde in data.items():
-        naam = f"{prefix}{json.dumps(sleutel)}"
-        if isinstance(waarde, dict):
-            regels += [f"[{naam}]", _toml(waarde, f"{naam}.")]
-        elif is_tabellen(waarde):
-            for record in waarde:
-                regels += [f"[[{naam}]]", _toml(record, f"{naam}.")]
-    return "\n".join(regels)
-
-
 def _criteria_data() -> dict[str, Any]:
     return copy.deepcopy(load_toml("criteria.toml"))
 
@@ -804,21 +783,21 @@ def _opschaling_data() -> dict[str, Any]:
 
 def _fout_criteria(data: dict[str, Any]) -> KennisFout:
     with pytest.raises(KennisFout) as info:
-        parse_criteria("criteria.toml", _toml(data))
+        parse_criteria("criteria.toml", als_toml(data))
     assert info.value.bestand == "criteria.toml"
     return info.value
 
 
 def _fout_opschaling(data: dict[str, Any]) -> KennisFout:
     with pytest.raises(KennisFout) as info:
-        parse_opschaling("opschaling.toml", _toml(data))
+        parse_opschaling("opschaling.toml", als_toml(data))
     assert info.value.bestand == "opschaling.toml"
     return info.value
 
 
 def test_ongeschonden_kopie_is_geldig() -> None:
-    assert parse_criteria("criteria.toml", _toml(_criteria_data())) == load_criteria()
-    assert parse_opschaling("opschaling.toml", _toml(_opschaling_data())) == load_opschaling()
+    assert parse_criteria("criteria.toml", als_toml(_criteria_data())) == load_criteria()
+    assert parse_opschaling("opschaling.toml", als_toml(_opschaling_data())) == load_opschaling()
 
 
 @pytest.mark.parametrize("parse", [parse_criteria, parse_opschaling])
