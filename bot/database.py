@@ -20,12 +20,14 @@ def create_engine(database_url: str) -> AsyncEngine:
     """An async engine for the URL; SQLite gets WAL and durable commits, its folder is created."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
+        pool: dict[str, int] = {}
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        # One connection per process: SQLite has one writer at a time anyway, and turns that queue
-        # here for the connection wait their turn, where several connections would wait in SQLite's
-        # busy handler and fail with "database is locked" after busy_timeout under load.
-        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
+            # One connection per process: SQLite has one writer at a time anyway, and turns that queue
+            # here for the connection wait their turn, where several connections would wait in SQLite's
+            # busy handler and fail with "database is locked" after busy_timeout under load.
+            pool = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        engine = create_async_engine(url, **pool)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True)
