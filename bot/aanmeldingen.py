@@ -9,13 +9,13 @@ PostgreSQL the counter row's lock serialises confirmations of one region and yea
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Column, ColumnElement, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -91,6 +91,27 @@ class RecordStore:
                 # so what we read is still true when we write (busy_timeout makes others wait).
                 await conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
+
+
+    async def _wis(
+        self, tabel: Table, klaar: ColumnElement[bool], sinds: Column[Any], kolommen: Iterable[str], maanden: int,
+        tijdstempels: Iterable[str] = (),
+    ) -> int:
+        """Erase `kolommen` of the rows that are `klaar` since more than `maanden` calendar months
+        (`sinds`) and not erased yet; audit "gewist" by the system; how many were erased now."""
+        if maanden < 1:
+            raise ValueError("purge(): the retention period is at least one month")
+        nu = self._nu()
+        async with self._transactie() as conn:
+            gewist = await conn.execute(
+                update(tabel)
+                .where(klaar, sinds < _maanden_terug(nu, maanden), tabel.c.gewist.is_(None))
+                .values(**dict.fromkeys(kolommen), gewist=nu, **dict.fromkeys(tijdstempels, nu))
+                .returning(tabel.c.referentie)
+            )
+            referenties = sorted(gewist.scalars())
+            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
+        return len(referenties)
 
 
 class AanmeldingStore(RecordStore):
@@ -238,24 +259,10 @@ class AanmeldingStore(RecordStore):
     async def purge(self, maanden: int) -> int:
         """Erase the personal fields of aanmeldingen afgesloten more than `maanden` calendar months
         ago (audit "gewist" by the system); returns how many were erased now."""
-        if maanden < 1:
-            raise ValueError("purge(): the retention period is at least one month")
-        nu = self._nu()
-        grens = _maanden_terug(nu, maanden)
-        async with self._transactie() as conn:
-            gewist = await conn.execute(
-                update(_AANMELDING)
-                .where(
-                    _AANMELDING.c.status == AFGESLOTEN,
-                    _AANMELDING.c.afgesloten < grens,
-                    _AANMELDING.c.gewist.is_(None),
-                )
-                .values(**dict.fromkeys(PERSOONLIJKE_KOLOMMEN), gewist=nu, bijgewerkt=nu)
-                .returning(_AANMELDING.c.referentie)
-            )
-            referenties = sorted(gewist.scalars())
-            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
-        return len(referenties)
+        return await self._wis(
+            _AANMELDING, _AANMELDING.c.status == AFGESLOTEN, _AANMELDING.c.afgesloten, PERSOONLIJKE_KOLOMMEN,
+            maanden, tijdstempels=("bijgewerkt",),
+        )
 
     async def ruim_oude_state_op(self, dagen: int = 30) -> int:
         """Delete conversation state untouched for `dagen` days: half-filled forms hold personal data."""

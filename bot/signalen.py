@@ -18,12 +18,9 @@ from bot.aanmeldingen import (
     GELEZEN,
     GEWEIGERD,
     GEWIJZIGD,
-    GEWIST,
     NEDERLAND,
-    SYSTEEM,
     RecordStore,
     _audit,
-    _maanden_terug,
     _utc,
     _volgend_nummer,
 )
@@ -125,24 +122,9 @@ class SignaalStore(RecordStore):
     async def purge(self, maanden: int) -> int:
         """Erase summary and melder of signals afgehandeld more than `maanden` calendar months ago
         (audit "gewist" by the system); returns how many were erased now."""
-        if maanden < 1:
-            raise ValueError("purge(): the retention period is at least one month")
-        nu = self._nu()
-        grens = _maanden_terug(nu, maanden)
-        async with self._transactie() as conn:
-            gewist = await conn.execute(
-                update(_SIGNAAL)
-                .where(
-                    _SIGNAAL.c.status == AFGEHANDELD,
-                    _SIGNAAL.c.afgehandeld < grens,
-                    _SIGNAAL.c.gewist.is_(None),
-                )
-                .values(**dict.fromkeys(PERSOONLIJKE_KOLOMMEN), gewist=nu)
-                .returning(_SIGNAAL.c.referentie)
-            )
-            referenties = sorted(gewist.scalars())
-            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
-        return len(referenties)
+        return await self._wis(
+            _SIGNAAL, _SIGNAAL.c.status == AFGEHANDELD, _SIGNAAL.c.afgehandeld, PERSOONLIJKE_KOLOMMEN, maanden
+        )
 
 
 def _naar_signaal(rij: Mapping[str, Any]) -> Signaal:
