@@ -21,7 +21,7 @@ from functools import cache
 from itertools import product
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.bestanden import KennisFout, optional_text, parse_toml, read_text, require_text
 from knowledge.regios import load_regios
@@ -96,24 +96,11 @@ class Meldpunt:
 @dataclass(frozen=True, slots=True)
 class _Vorm:
     """One form of a word: whole, or as the start (`begin`), the end (`eind`) or anywhere inside a
-    word (both)."""
+    word (both). A whole form of _KORTSTE_TYPO_WOORD letters or more also fits with a small typo."""
 
     tekst: str
     begin: bool = False
     eind: bool = False
-
-    def past(self, woord: str) -> bool:
-        if self.begin and self.eind:
-            return self.tekst in woord
-        if self.begin:
-            return woord.startswith(self.tekst)
-        if self.eind:
-            return woord.endswith(self.tekst)
-        return woord == self.tekst or (
-            len(self.tekst) >= _KORTSTE_TYPO_WOORD
-            and len(woord) >= _KORTSTE_TYPO_WOORD
-            and fuzz.ratio(woord, self.tekst) >= _TYPO_DREMPEL
-        )
 
 
 # One place in a phrase: any of these forms.
@@ -121,6 +108,57 @@ _Woord = tuple[_Vorm, ...]
 _Frase = tuple[_Woord, ...]
 # One entry of `woorden`: a phrase, or (for "a ~ b") several phrases that must occur close together.
 _Patroon = tuple[_Frase, ...]
+# How many distinct words' forms are remembered (the words professionals write repeat a lot).
+_WOORDEN_ONTHOUDEN = 4096
+
+
+class _Vormen:
+    """Which forms fit a word, looked up instead of tried one by one: a whole form by dictionary, a
+    start or end by the word's own prefixes and suffixes, typos in one rapidfuzz pass over the long
+    whole forms. This runs on every message (is it a signal?), so it must cost microseconds; forms
+    are numbered, and a word's fitting forms are a frozenset of those numbers."""
+
+    def __init__(self, vormen: list[_Vorm]) -> None:
+        self.nummer = {vorm: i for i, vorm in enumerate(vormen)}
+        self._heel: dict[str, list[int]] = {}
+        self._begin: dict[str, list[int]] = {}
+        self._eind: dict[str, list[int]] = {}
+        self._binnen: list[tuple[str, int]] = []
+        for vorm, i in self.nummer.items():
+            if vorm.begin and vorm.eind:
+                self._binnen.append((vorm.tekst, i))
+            else:
+                soort = self._begin if vorm.begin else self._eind if vorm.eind else self._heel
+                soort.setdefault(vorm.tekst, []).append(i)
+        self._lang = [tekst for tekst in self._heel if len(tekst) >= _KORTSTE_TYPO_WOORD]
+        self._onthouden: dict[str, frozenset[int]] = {}
+
+    def van(self, woord: str) -> frozenset[int]:
+        passend = self._onthouden.get(woord)
+        if passend is None:
+            passend = self._zoek(woord)
+            if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
+                self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes: memory stays bounded
+            self._onthouden[woord] = passend
+        return passend
+
+    def _zoek(self, woord: str) -> frozenset[int]:
+        gevonden = list(self._heel.get(woord, ()))
+        for i in range(1, len(woord) + 1):
+            gevonden += self._begin.get(woord[:i], ())
+            gevonden += self._eind.get(woord[-i:], ())
+        gevonden += (i for tekst, i in self._binnen if tekst in woord)
+        if len(woord) >= _KORTSTE_TYPO_WOORD:
+            for tekst, _, _ in process.extract(
+                woord, self._lang, scorer=fuzz.ratio, score_cutoff=_TYPO_DREMPEL, limit=None
+            ):
+                gevonden += self._heel[tekst]
+        return frozenset(gevonden)
+
+
+# A phrase as the numbers of the forms that fit each of its places, and an entry as its phrases.
+_Plaatsen = tuple[frozenset[int], ...]
+_Entry = tuple[_Plaatsen, ...]
 
 
 @dataclass(frozen=True)
@@ -129,11 +167,24 @@ class Meldpunten:
 
     soorten: tuple[Signaalsoort, ...]
     meldpunten: tuple[Meldpunt, ...]
-    _patronen: dict[str, tuple[_Patroon, ...]] = field(init=False, repr=False, compare=False)
+    _vormen: _Vormen = field(init=False, repr=False, compare=False)
+    # For each form's number, the entries (kind's order, kind, entry) it appears in: a text is only
+    # tried against the entries that share a form with it.
+    _waar: dict[int, tuple[tuple[int, str, _Entry], ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        patronen = {s.code: tuple(_patroon(w) for w in s.woorden) for s in self.soorten if s.code != ANDERS}
-        object.__setattr__(self, "_patronen", patronen)
+        patronen = [(s.code, [_patroon(w) for w in s.woorden]) for s in self.soorten if s.code != ANDERS]
+        vormen = _Vormen(list(dict.fromkeys(
+            vorm for _, lijst in patronen for patroon in lijst for frase in patroon for plek in frase for vorm in plek
+        )))
+        waar: dict[int, list[tuple[int, str, _Entry]]] = {}
+        for volgorde, (code, lijst) in enumerate(patronen):
+            for patroon in lijst:
+                entry = tuple(tuple(frozenset(vormen.nummer[v] for v in plek) for plek in frase) for frase in patroon)
+                for nummer in {n for frase in entry for plek in frase for n in plek}:
+                    waar.setdefault(nummer, []).append((volgorde, code, entry))
+        object.__setattr__(self, "_vormen", vormen)
+        object.__setattr__(self, "_waar", {nummer: tuple(lijst) for nummer, lijst in waar.items()})
 
     def soort(self, code: str) -> Signaalsoort | None:
         """The kind with this code, or None."""
@@ -153,20 +204,18 @@ class Meldpunten:
 def herken_soort(tekst: str, meldpunten: Meldpunten) -> tuple[str, ...]:
     """The kinds of signal a free text is about, most matching entries first (ties in file order);
     () when none, several when the text fits more than one kind. Never "anders"."""
-    gegeven = woorden(tekst)
-    if not gegeven:
-        return ()
-    scores = []
-    for volgorde, (code, patronen) in enumerate(meldpunten._patronen.items()):
-        treffers = sum(1 for patroon in patronen if _komt_voor(patroon, gegeven))
-        if treffers:
-            scores.append((-treffers, volgorde, code))
-    return tuple(code for _, _, code in sorted(scores))
+    per_woord = [meldpunten._vormen.van(woord) for woord in woorden(tekst)]
+    kandidaten = {kandidaat for passend in per_woord for nummer in passend for kandidaat in meldpunten._waar[nummer]}
+    treffers: dict[tuple[int, str], int] = {}
+    for volgorde, code, entry in kandidaten:
+        if _komt_voor(entry, per_woord):
+            treffers[volgorde, code] = treffers.get((volgorde, code), 0) + 1
+    return tuple(code for (_, code), _ in sorted(treffers.items(), key=lambda t: (-t[1], t[0][0])))
 
 
-def _komt_voor(patroon: _Patroon, gegeven: list[str]) -> bool:
+def _komt_voor(entry: _Entry, per_woord: list[frozenset[int]]) -> bool:
     """A phrase occurs; the parts of "a ~ b" each occur, starting at most _NABIJ words apart."""
-    plekken = [_plekken(frase, gegeven) for frase in patroon]
+    plekken = [_plekken(frase, per_woord) for frase in entry]
     if not all(plekken):
         return False
     if len(plekken) == 1:
@@ -174,16 +223,14 @@ def _komt_voor(patroon: _Patroon, gegeven: list[str]) -> bool:
     return any(max(keuze) - min(keuze) <= _NABIJ for keuze in product(*plekken))
 
 
-def _plekken(frase: _Frase, gegeven: list[str]) -> list[int]:
+def _plekken(frase: _Plaatsen, per_woord: list[frozenset[int]]) -> list[int]:
     """Where in the text the phrase starts (as consecutive words)."""
-    lengte = len(frase)
+    eerste, rest = frase[0], frase[1:]
     return [
         start
-        for start in range(len(gegeven) - lengte + 1)
-        if all(
-            any(vorm.past(woord) for vorm in plek)
-            for plek, woord in zip(frase, gegeven[start : start + lengte], strict=True)
-        )
+        for start in range(len(per_woord) - len(frase) + 1)
+        if not eerste.isdisjoint(per_woord[start])
+        and all(not plek.isdisjoint(per_woord[start + i]) for i, plek in enumerate(rest, 1))
     ]
 
 

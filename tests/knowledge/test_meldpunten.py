@@ -743,3 +743,14 @@ def test_a_word_under_two_soorten():
 def test_no_soorten_or_no_meldpunten():
     assert "geen enkele [[soort]]" in _fout(_meldpunt()).reden
     assert "geen enkele [[meldpunt]]" in _fout(_soort() + _soort("anders", "[]")).reden
+
+
+def test_the_forms_remembered_per_word_stay_bounded():
+    # Every message is checked for a signal, so the per-word memory must not grow with what users type.
+    meldpunten = load_meldpunten()
+    for i in range(5000):
+        herken_soort(f"woord{i} en de jihad", meldpunten)
+    assert len(meldpunten._vormen._onthouden) <= 4096
+    assert herken_soort("hij wil uitreizen naar het kalifaat", meldpunten) == herken_soort(
+        "hij wil uitreizen naar het kalifaat", load_meldpunten()
+    )
