@@ -68,12 +68,16 @@ class Meting:
     latencies: list[float] = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    # CPU time the server process used during the run (all threads): steadier than wall time on a
+    # shared machine, and what a turn really costs.
+    server_cpu_seconds: float = 0.0
     voorbeelden: list[str] = field(default_factory=list)
 
     def merge(self, other: Meting) -> None:
         self.latencies += other.latencies
         self.errors.update(other.errors)
         self.seconds += other.seconds
+        self.server_cpu_seconds += other.server_cpu_seconds
         self.voorbeelden = (self.voorbeelden + other.voorbeelden)[:5]
 
     def samenvatting(self) -> dict[str, Any]:
@@ -84,6 +88,7 @@ class Meting:
             "error_kinds": dict(self.errors),
             "seconds": round(self.seconds, 2),
             "turns_per_s": round(len(ms) / self.seconds, 1) if self.seconds else 0.0,
+            "server_cpu_ms_per_turn": round(self.server_cpu_seconds * 1000 / len(ms), 2) if ms else None,
             "latency_ms": {
                 "p50": _percentiel(ms, 0.50), "p95": _percentiel(ms, 0.95), "p99": _percentiel(ms, 0.99),
                 "max": round(ms[-1], 1) if ms else None,
@@ -181,6 +186,13 @@ def geheugen(pid: int) -> dict[str, float]:
             if naam in ("VmRSS", "VmHWM"):
                 waarden[naam] = round(int(rest.split()[0]) / 1024, 1)
     return {"rss_mb": waarden.get("VmRSS", 0.0), "peak_rss_mb": waarden.get("VmHWM", 0.0)}
+
+
+def cpu_seconden(pid: int) -> float:
+    """User plus system CPU time the process (all its threads) has used, from /proc/<pid>/stat."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        velden = stat.read().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load() -> float:

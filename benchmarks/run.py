@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import ClientSession, ClientTimeout
-from loadgen import Channel, Meting, drive, geheugen, load
+from loadgen import Channel, Meting, cpu_seconden, drive, geheugen, load
 from scenarios import ECHO, SCENARIOS, Scenario
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,6 +65,9 @@ class Server:
 
     def geheugen(self) -> dict[str, float]:
         return geheugen(self.proces.pid)
+
+    def cpu(self) -> float:
+        return cpu_seconden(self.proces.pid)
 
     def stop(self) -> None:
         if self.proces.poll() is None:
@@ -126,12 +129,15 @@ async def benchmark(args: argparse.Namespace, tmp: Path, logs: Path) -> dict[str
                     await drive(f"{server.url}/api/messages", channel, scenario, min(args.conversations, 4),
                                 args.warmup, f"warm-{label}")
                 loads.append(load())
+                cpu_voor = server.cpu()
                 meting = await drive(f"{server.url}/api/messages", channel, scenario, args.conversations,
                                      args.turns, label)
+                meting.server_cpu_seconds = server.cpu() - cpu_voor
                 metingen[naam].merge(meting)
                 s = meting.samenvatting()
                 _meld(f"round {ronde + 1} {naam}: {s['turns_per_s']} turns/s, p50 {s['latency_ms']['p50']} ms, "
-                      f"p99 {s['latency_ms']['p99']} ms, {s['errors']} errors")
+                      f"p99 {s['latency_ms']['p99']} ms, {s['errors']} errors, "
+                      f"server CPU {s['server_cpu_ms_per_turn']} ms/turn")
             for server in servers.values():
                 geheugen_per_ronde[server.naam].append(server.geheugen())
         results = {naam: m.samenvatting() for naam, m in metingen.items()}
