@@ -1,28 +1,36 @@
 """The load generator: plays the Teams channel against a bot's /api/messages.
 
 It serves the serviceUrl (an aiohttp server on 127.0.0.1 that records when each reply arrives, by
-the activity it answers) and drives N conversations at once, each M turns one after another. A
-turn's latency runs from the POST of the activity until the last reply to it arrived at the
-serviceUrl; the bot posts its replies during the turn, so they are all in when the POST returns.
+the activity it answers) and drives N conversations at once, each playing a mix of scenarios one
+turn after another: M turns, or whole scenarios until a number of seconds has passed. A turn's
+latency runs from the POST of the activity until the last reply to it arrived at the serviceUrl;
+the bot posts its replies during the turn, so they are all in when the POST returns. Every
+reference the bot confirms to the user ("Aanmelding ontvangen: ZVH-MH-2026-000123") is kept, so
+the caller can look for it in the bot's database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import math
 import os
+import re
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from time import perf_counter
 from typing import Any
 
 from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
-from scenarios import Scenario, knop_data, wat_er_staat
+from scenarios import Scenario, Stap, knop_data, wat_er_staat
 
 JSON = {"Content-Type": "application/json"}
 _RESOURCE = b'{"id": "1"}'
+# What the user reads when an aanmelding is stored (dialogs/messages.py, BEVESTIGD_TITEL).
+BEVESTIGD = re.compile(rb"Aanmelding ontvangen: (ZVH-[A-Z0-9]+-[0-9]{4}-[0-9]+)")
 
 
 class Channel:
@@ -72,6 +80,8 @@ class Meting:
     # shared machine, and what a turn really costs.
     server_cpu_seconds: float = 0.0
     voorbeelden: list[str] = field(default_factory=list)
+    # Every reference confirmed to a user, once per turn that confirmed it (also on a failed turn).
+    referenties: list[str] = field(default_factory=list)
 
     def merge(self, other: Meting) -> None:
         self.latencies += other.latencies
@@ -79,6 +89,7 @@ class Meting:
         self.seconds += other.seconds
         self.server_cpu_seconds += other.server_cpu_seconds
         self.voorbeelden = (self.voorbeelden + other.voorbeelden)[:5]
+        self.referenties += other.referenties
 
     def samenvatting(self) -> dict[str, Any]:
         ms = sorted(x * 1000 for x in self.latencies)
@@ -123,10 +134,28 @@ def activity(tekst: str | None, value: Any, conversation_id: str, user_id: str, 
     return body
 
 
+def bevestigde_referenties(replies: Iterable[bytes]) -> set[str]:
+    """The aanmelding references these replies confirm to the user."""
+    return {m.decode() for body in replies for m in BEVESTIGD.findall(body)}
+
+
+def _stappen(mix: Sequence[Scenario], eerste: int) -> Iterator[tuple[Scenario, Stap, bool]]:
+    """(scenario, step, whether it opens the scenario) for ever: the mix's scenarios in turn from `eerste`."""
+    for i in itertools.count(eerste):
+        scenario = mix[i % len(mix)]
+        for n, stap in enumerate(scenario.stappen):
+            yield scenario, stap, n == 0
+
+
 async def drive(
-    bot_url: str, channel: Channel, scenario: Scenario, conversations: int, turns: int, label: str
+    bot_url: str, channel: Channel, mix: Sequence[Scenario], conversations: int, label: str, *,
+    turns: int | None = None, seconds: float | None = None,
 ) -> Meting:
-    """`conversations` conversations at once, `turns` turns each, through `scenario`'s steps in a loop."""
+    """`conversations` conversations at once, each through the scenarios of `mix` in turn (the i-th
+    starts at the i-th, so all are under way at once), one step a turn: `turns` turns each, or whole
+    scenarios until `seconds` have passed (the scenario under way is played to its end)."""
+    if (turns is None) == (seconds is None):
+        raise ValueError("drive(): give turns or seconds")
     meting = Meting()
     timeout = ClientTimeout(total=60)
     async with ClientSession(connector=TCPConnector(limit=conversations), timeout=timeout) as session:
@@ -140,8 +169,10 @@ async def drive(
             conversation_id = f"a:bench-{label}-{nummer}"
             user_id = f"29:bench-{label}-{nummer}"
             laatste: dict[str, Any] | None = None
-            for beurt in range(turns):
-                stap = scenario.stappen[beurt % len(scenario.stappen)]
+            stappen = _stappen(mix, nummer)
+            for scenario, stap, opent in itertools.islice(stappen, turns):
+                if seconds is not None and opent and perf_counter() >= einde:
+                    break
                 value = None
                 if stap.knop:
                     try:
@@ -157,10 +188,12 @@ async def drive(
                         await resp.read()
                         status = resp.status
                 except (TimeoutError, OSError) as e:
-                    channel.replies.pop(body["id"], None)
+                    replies = channel.replies.pop(body["id"], [])
+                    meting.referenties += bevestigde_referenties(b for _, b in replies)
                     await fout(f"request failed: {type(e).__name__}")
                     continue
                 replies = channel.replies.pop(body["id"], [])
+                meting.referenties += bevestigde_referenties(b for _, b in replies)
                 if status not in (200, 201):
                     await fout(f"HTTP {status}")
                 elif not replies:
@@ -172,6 +205,7 @@ async def drive(
                     laatste = json.loads(replies[-1][1]) if scenario.leest_kaarten else None
 
         begin = perf_counter()
+        einde = begin + (seconds or 0)
         await asyncio.gather(*(gesprek(i) for i in range(conversations)))
         meting.seconds = perf_counter() - begin
     return meting

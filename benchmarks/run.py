@@ -126,12 +126,12 @@ async def benchmark(args: argparse.Namespace, tmp: Path, logs: Path) -> dict[str
             for naam, server, scenario in runs:
                 label = f"{uuid.uuid4().hex[:8]}-{naam}"
                 if args.warmup:
-                    await drive(f"{server.url}/api/messages", channel, scenario, min(args.conversations, 4),
-                                args.warmup, f"warm-{label}")
+                    await drive(f"{server.url}/api/messages", channel, [scenario], min(args.conversations, 4),
+                                f"warm-{label}", turns=args.warmup)
                 loads.append(load())
                 cpu_voor = server.cpu()
-                meting = await drive(f"{server.url}/api/messages", channel, scenario, args.conversations,
-                                     args.turns, label)
+                meting = await drive(f"{server.url}/api/messages", channel, [scenario], args.conversations,
+                                     label, turns=args.turns)
                 meting.server_cpu_seconds = server.cpu() - cpu_voor
                 metingen[naam].merge(meting)
                 s = meting.samenvatting()
