@@ -9,7 +9,7 @@ PostgreSQL the counter row's lock serialises confirmations of one region and yea
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -92,6 +92,31 @@ class RecordStore:
                 await conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
 
+    async def _eenmalig(
+        self, tabel: Table, concept_id: str, melder_id: str, actie: str,
+        nieuw: Callable[[AsyncConnection, datetime], Awaitable[dict[str, Any]]],
+    ) -> dict[str, Any]:
+        """The row `nieuw` inserts for `concept_id` (with its number and audit event), in one
+        transaction; when that concept is stored already, the stored row, audited as read, and no
+        number used. ValueError (the refusal audited) when the concept is another melder's."""
+        nu = self._nu()
+        try:
+            async with self._transactie() as conn:
+                bestaand = await _met_concept(conn, tabel, concept_id)
+                if bestaand is None:
+                    return await nieuw(conn, nu)
+                herhaald = await _opnieuw_vastgelegd(conn, nu, bestaand, melder_id, actie)
+        except IntegrityError:
+            # A concurrent confirmation of this concept committed first (PostgreSQL); our transaction,
+            # and the number it took, rolled back. Any other integrity error is not ours to hide.
+            async with self._transactie() as conn:
+                bestaand = await _met_concept(conn, tabel, concept_id)
+                if bestaand is None:
+                    raise
+                herhaald = await _opnieuw_vastgelegd(conn, nu, bestaand, melder_id, actie)
+        if herhaald is None:
+            raise ValueError(f"{actie}(): this concept_id belongs to a record of another melder")
+        return herhaald
 
     async def _wis(
         self, tabel: Table, klaar: ColumnElement[bool], sinds: Column[Any], kolommen: Iterable[str], maanden: int,
@@ -128,35 +153,21 @@ class AanmeldingStore(RecordStore):
             raise ValueError("bevestig(): concept_id is required")
         if not melder.teams_id:
             raise ValueError("bevestig(): the melder's Teams id is required")
-        nu = self._nu()
         waarden = _kolommen(concept, melder, adres, criteria_uitkomst)
-        try:
-            async with self._transactie() as conn:
-                bestaand = await _eerste(conn, _AANMELDING.c.concept_id == concept_id)
-                if bestaand is not None:
-                    herhaald = await _opnieuw_bevestigd(conn, nu, bestaand, melder)
-                else:
-                    # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
-                    huis, jaar = waarden["veiligheidshuis"], nu.astimezone(NEDERLAND).year
-                    referentie = maak_referentie(huis, jaar, await _volgend_nummer(conn, huis, jaar))
-                    rij = {
-                        **waarden, "referentie": referentie, "concept_id": concept_id, "aangemaakt": nu,
-                        "jaar": jaar, "status": ONTVANGEN, "bijgewerkt": nu,
-                    }
-                    await conn.execute(insert(_AANMELDING).values(**rij))
-                    await _audit(conn, nu, melder.teams_id, AANGEMAAKT, [referentie], f"veiligheidshuis={huis}")
-                    return _naar_aanmelding(rij)
-        except IntegrityError:
-            # A concurrent confirmation of this concept committed first (PostgreSQL); our transaction,
-            # and the number it took, rolled back. Any other integrity error is not ours to hide.
-            async with self._transactie() as conn:
-                bestaand = await _eerste(conn, _AANMELDING.c.concept_id == concept_id)
-                if bestaand is None:
-                    raise
-                herhaald = await _opnieuw_bevestigd(conn, nu, bestaand, melder)
-        if herhaald is None:
-            raise ValueError("bevestig(): this concept_id belongs to an aanmelding of another melder")
-        return herhaald
+
+        async def nieuw(conn: AsyncConnection, nu: datetime) -> dict[str, Any]:
+            # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
+            huis, jaar = waarden["veiligheidshuis"], nu.astimezone(NEDERLAND).year
+            referentie = maak_referentie(huis, jaar, await _volgend_nummer(conn, huis, jaar))
+            rij = {
+                **waarden, "referentie": referentie, "concept_id": concept_id, "aangemaakt": nu,
+                "jaar": jaar, "status": ONTVANGEN, "bijgewerkt": nu,
+            }
+            await conn.execute(insert(_AANMELDING).values(**rij))
+            await _audit(conn, nu, melder.teams_id, AANGEMAAKT, [referentie], f"veiligheidshuis={huis}")
+            return rij
+
+        return _naar_aanmelding(await self._eenmalig(_AANMELDING, concept_id, melder.teams_id, "bevestig", nieuw))
 
     async def van_melder(self, melder_id: str) -> list[Aanmelding]:
         """The melder's own aanmeldingen, newest first (erased ones no longer have a melder)."""
@@ -334,16 +345,21 @@ async def _volgend_nummer(conn: AsyncConnection, huis: str, jaar: int) -> int:
     return int(nummer)
 
 
-async def _opnieuw_bevestigd(
-    conn: AsyncConnection, nu: datetime, rij: Mapping[str, Any], melder: Melder
-) -> Aanmelding | None:
-    """The stored aanmelding of a concept confirmed again; None (audited) when another melder's."""
-    if rij["melder_id"] != melder.teams_id:
+async def _met_concept(conn: AsyncConnection, tabel: Table, concept_id: str) -> dict[str, Any] | None:
+    rij = (await conn.execute(select(tabel).where(tabel.c.concept_id == concept_id))).mappings().first()
+    return dict(rij) if rij is not None else None
+
+
+async def _opnieuw_vastgelegd(
+    conn: AsyncConnection, nu: datetime, rij: dict[str, Any], melder_id: str, actie: str
+) -> dict[str, Any] | None:
+    """The stored row of a concept confirmed again; None (audited) when another melder's."""
+    if rij["melder_id"] != melder_id:
         # Concept ids are per conversation: one of another melder means a bug or a forged submit.
-        await _audit(conn, nu, melder.teams_id, GEWEIGERD, [rij["referentie"]], "bevestig")
+        await _audit(conn, nu, melder_id, GEWEIGERD, [rij["referentie"]], actie)
         return None
-    await _audit(conn, nu, melder.teams_id, GELEZEN, [rij["referentie"]], "bevestig")
-    return _naar_aanmelding(rij)
+    await _audit(conn, nu, melder_id, GELEZEN, [rij["referentie"]], actie)
+    return rij
 
 
 async def _eerste(conn: AsyncConnection, voorwaarde: Any, *, voor_wijziging: bool = False) -> dict[str, Any] | None:
