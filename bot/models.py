@@ -74,11 +74,15 @@ class SignaalRow(SQLModel, table=True):
     __tablename__ = "signaal"
     __table_args__ = (
         UniqueConstraint("referentie", name="uq_signaal_referentie"),
+        # Recording the same signal twice (a retried turn, a click again after a crash) stores it once.
+        # NULL for signals stored before migration 0004; NULLs may repeat in a unique index.
+        Index("uq_signaal_concept_id", "concept_id", unique=True),
         Index("ix_signaal_veiligheidshuis_status", "veiligheidshuis", "status"),
     )
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
     referentie: str = Field(sa_column=Column(String(32), nullable=False))
+    concept_id: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     aangemaakt: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     jaar: int = Field(sa_column=Column(Integer, nullable=False))
     soort: str = Field(sa_column=Column(Text, nullable=False))
@@ -110,7 +114,10 @@ class AuditEventRow(SQLModel, table=True):
     the value of a personal field."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_referentie", "referentie"),)
+    __table_args__ = (
+        Index("ix_audit_event_referentie", "referentie"),
+        Index("ix_audit_event_wanneer", "wanneer"),  # the purge deletes old events
+    )
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
     wanneer: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))

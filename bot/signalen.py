@@ -1,5 +1,6 @@
 """The store of recorded signals on SQL (SQLite or PostgreSQL): gap-free references per house and
-year, authorisation, an audit event for every read and change, and erasure after the retention period.
+year, one signal per concept id, authorisation, an audit event for every read and change, and
+erasure after the retention period.
 
 Built like bot/aanmeldingen.py: every method is one transaction that on SQLite takes the write lock
 at its start (BEGIN IMMEDIATE); the numbers come from the same referentie_teller table, counted
@@ -9,9 +10,11 @@ under "SIG-<huis>" so they can never clash with the aanmeldingen of that house (
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.aanmeldingen import (
     AANGEMAAKT,
@@ -44,24 +47,26 @@ class SignaalStore(RecordStore):
     `python -m bot purge` runs."""
 
     async def vastleggen(
-        self, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str, melder_id: str,
-        melder_naam: str,
+        self, concept_id: str, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str,
+        melder_id: str, melder_naam: str,
     ) -> Signaal:
         """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001'), in
-        one transaction: a failure gives the number back. ValueError names a missing field, never its value."""
-        for naam, waarde in (("soort", soort), ("gemeente", gemeente), ("samenvatting", samenvatting),
-                             ("melder_id", melder_id)):
+        one transaction: a failure gives the number back. The same concept_id again returns the stored
+        signal (its first summary) and uses no number. ValueError names a missing field, never its value."""
+        for naam, waarde in (("concept_id", concept_id), ("soort", soort), ("gemeente", gemeente),
+                             ("samenvatting", samenvatting), ("melder_id", melder_id)):
             if not isinstance(waarde, str) or not waarde.strip():
                 raise ValueError(f"vastleggen(): {naam} is required")
         if veiligheidshuis not in HUIZEN:
             raise ValueError(f"vastleggen(): unknown Veiligheidshuis; one of {', '.join(HUIZEN)}")
-        nu = self._nu()
-        # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
-        jaar = nu.astimezone(NEDERLAND).year
-        async with self._transactie() as conn:
+
+        async def nieuw(conn: AsyncConnection, nu: datetime) -> dict[str, Any]:
+            # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
+            jaar = nu.astimezone(NEDERLAND).year
             nummer = await _volgend_nummer(conn, teller_sleutel(veiligheidshuis), jaar)
             rij = {
                 "referentie": maak_signaalreferentie(veiligheidshuis, jaar, nummer),
+                "concept_id": concept_id,
                 "aangemaakt": nu,
                 "jaar": jaar,
                 "soort": soort,
@@ -79,7 +84,9 @@ class SignaalStore(RecordStore):
                 conn, nu, melder_id, AANGEMAAKT, [rij["referentie"]],
                 f"soort={soort};veiligheidshuis={veiligheidshuis}",
             )
-        return _naar_signaal(rij)
+            return rij
+
+        return _naar_signaal(await self._eenmalig(_SIGNAAL, concept_id, melder_id, "vastleggen", nieuw))
 
     async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:
         """The signals not yet afgehandeld of these Veiligheidshuizen (empty: all), oldest first."""

@@ -73,10 +73,12 @@ class Signalen(Protocol):
     """The recorded signals. Like Aanmeldingen: audited, and None for what the reader may not see."""
 
     async def vastleggen(
-        self, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str, melder_id: str,
-        melder_naam: str,
+        self, concept_id: str, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str,
+        melder_id: str, melder_naam: str,
     ) -> Signaal:
-        """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001')."""
+        """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001').
+        Idempotent by concept_id, like Aanmeldingen.bevestig: recording the same concept again (a
+        retried turn, a click after the state was lost) returns the first signal."""
         ...
 
     async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:

@@ -25,6 +25,7 @@ stateDiagram-v2
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -72,6 +73,9 @@ _GEMEENTE = "gemeente"
 _VASTLEGGEN = "vastleggen"
 _KLAAR = "klaar"
 _TEKST = "samenvatting"
+# Made when recording starts and kept in dialog state: the store keeps one signal per concept id, so
+# a retried turn or a click again after the state was lost does not record the signal twice.
+_ID = "concept_id"
 
 
 class SignaalDialog(ComponentDialog):
@@ -188,9 +192,11 @@ class SignaalVastleggenDialog(ComponentDialog):
         self.initial_dialog_id = _VASTLEGGEN_WATERFALL
 
     async def ask_samenvatting_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Ask the summary (filled in again after a failed store)."""
+        """Take the concept id (a new one when recording starts); ask the summary (filled in again
+        after a failed store)."""
         opties = dict(step.options or {})
         step.values.update(opties)
+        step.values[_ID] = opties.get(_ID) or uuid.uuid4().hex
         t = teksten_voor(step.context)
         card = cards.samenvatting_signaal_card(t, _SAMENVATTING, MAX_SAMENVATTING, opties.get(_TEKST, ""))
         return await step.prompt(_SAMENVATTING, formulier_options(card, "{fout}"))
@@ -205,12 +211,14 @@ class SignaalVastleggenDialog(ComponentDialog):
         gebruiker = context.activity.from_property
         try:
             signaal = await self._diensten.signalen.vastleggen(
-                soort, gemeente["gemeente"], huis.code, samenvatting, gebruiker.id, (gebruiker.name or "")[:100]
+                step.values[_ID], soort, gemeente["gemeente"], huis.code, samenvatting, gebruiker.id,
+                (gebruiker.name or "")[:100],
             )
         except Exception as fout:  # noqa: BLE001 - keep the summary and say so
             log.error("recording a signal failed: %s", type(fout).__name__)
             await context.send_activity(t(messages.SIGNAAL_OPSLAAN_MISLUKT))
-            opnieuw = {_SOORT: soort, _GEMEENTE: gemeente, _TEKST: samenvatting}
+            # The same concept id: if the store did commit before it failed, the next try finds it.
+            opnieuw = {_ID: step.values[_ID], _SOORT: soort, _GEMEENTE: gemeente, _TEKST: samenvatting}
             return await step.replace_dialog(_VASTLEGGEN_WATERFALL, opnieuw)
         await context.send_activity(t(messages.SIGNAAL_VASTGELEGD, referentie=signaal.referentie, huis=huis.naam))
         gesprek = self._diensten.meldpunt_gesprek(huis.code, soort)

@@ -1,6 +1,7 @@
 """SignaalStore on SQLite and PostgreSQL: gap-free references per house and year (also under
-concurrency and failure, and apart from the aanmeldingen' numbers), authorisation, the audit trail
-without the summary, and erasure after the retention period, also by `python -m bot purge`."""
+concurrency and failure, and apart from the aanmeldingen' numbers), one signal per concept id (also
+when two confirmations race, and for the rows migration 0004 found without one), authorisation, the
+audit trail without the summary, and erasure after the retention period, also by `python -m bot purge`."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ import asyncio
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import aanmeldingen as aanmeldingen_module
 from bot import database
 from bot import signalen as signalen_module
 from bot.aanmeldingen import AanmeldingStore
@@ -60,9 +64,11 @@ def store(db: AsyncEngine, klok: Klok) -> SignaalStore:
 
 async def leg_vast(
     store: SignaalStore, gemeente: str = "Maastricht", soort: str = "radicalisering",
-    melder: tuple[str, str] = ANNA, samenvatting: str = _SAMENVATTING,
+    melder: tuple[str, str] = ANNA, samenvatting: str = _SAMENVATTING, concept_id: str | None = None,
 ) -> Signaal:
-    return await store.vastleggen(soort, gemeente, _HUIS_VAN[gemeente], samenvatting, *melder)
+    """Record a signal; a new concept unless `concept_id` is given."""
+    concept_id = concept_id or uuid.uuid4().hex
+    return await store.vastleggen(concept_id, soort, gemeente, _HUIS_VAN[gemeente], samenvatting, *melder)
 
 
 async def audit(engine: AsyncEngine) -> list[tuple[str, str, str, str]]:
@@ -149,18 +155,133 @@ class TestReferenties:
 
     @pytest.mark.parametrize(
         ("veld", "waarde"),
-        [("soort", ""), ("gemeente", " "), ("veiligheidshuis", "XX"), ("samenvatting", ""), ("melder_id", "")],
+        [("concept_id", ""), ("soort", ""), ("gemeente", " "), ("veiligheidshuis", "XX"), ("samenvatting", ""),
+         ("melder_id", "")],
     )
     async def test_a_missing_field_or_unknown_house_is_refused_without_using_a_number(
         self, store: SignaalStore, veld: str, waarde: str
     ):
         velden = {
-            "soort": "anders", "gemeente": "Maastricht", "veiligheidshuis": "MH", "samenvatting": _SAMENVATTING,
-            "melder_id": ANNA[0], "melder_naam": ANNA[1], veld: waarde,
+            "concept_id": "c1", "soort": "anders", "gemeente": "Maastricht", "veiligheidshuis": "MH",
+            "samenvatting": _SAMENVATTING, "melder_id": ANNA[0], "melder_naam": ANNA[1], veld: waarde,
         }
         with pytest.raises(ValueError, match=veld if veld != "veiligheidshuis" else "Veiligheidshuis"):
             await store.vastleggen(**velden)
         assert (await leg_vast(store)).referentie == "SIG-MH-2026-000001"
+
+
+async def teller(engine: AsyncEngine) -> int | None:
+    """The last number handed out to the signals of MH in 2026."""
+    async with engine.connect() as conn:
+        return await conn.scalar(
+            select(ReferentieTellerRow.laatste).where(ReferentieTellerRow.veiligheidshuis == "SIG-MH")
+        )
+
+
+class TestEenmaal:
+    """A retried turn or a click again after the state was lost records the same concept again."""
+
+    async def test_the_same_concept_twice_is_stored_once_and_uses_one_number(
+        self, store: SignaalStore, db: AsyncEngine, klok: Klok
+    ):
+        eerste = await leg_vast(store, concept_id="c1")
+        klok.nu += timedelta(minutes=5)
+        tweede = await leg_vast(store, concept_id="c1", samenvatting="anders verwoord, na de crash")
+        assert tweede == eerste  # the first summary and time stay
+        assert await aantal_signalen(db) == 1
+        assert await teller(db) == 1
+        assert (await audit(db))[-1] == (ANNA[0], "gelezen", eerste.referentie, "vastleggen")
+        assert (await leg_vast(store, concept_id="c2")).referentie == "SIG-MH-2026-000002"
+
+    async def test_the_same_concept_confirmed_concurrently_is_stored_once(self, store: SignaalStore, db: AsyncEngine):
+        uitkomsten = await asyncio.gather(*(leg_vast(store, concept_id="c1") for _ in range(8)))
+        assert {s.referentie for s in uitkomsten} == {"SIG-MH-2026-000001"}
+        assert await aantal_signalen(db) == 1
+        assert await teller(db) == 1
+        assert (await leg_vast(store, concept_id="c2")).referentie == "SIG-MH-2026-000002"
+
+    async def test_a_confirmation_that_loses_the_race_returns_the_winners_signal(
+        self, store: SignaalStore, db: AsyncEngine, monkeypatch
+    ):
+        """The other confirmation commits between our look and our insert: the unique index refuses
+        ours, its number goes back, and the winner's signal is what we return."""
+        winnaar = await leg_vast(store, concept_id="c1")
+        echte = aanmeldingen_module._met_concept
+        keken: list[str] = []
+
+        async def nog_niet_gezien(conn, tabel, concept_id):  # type: ignore[no-untyped-def]
+            keken.append(concept_id)
+            return None if len(keken) == 1 else await echte(conn, tabel, concept_id)
+
+        monkeypatch.setattr(aanmeldingen_module, "_met_concept", nog_niet_gezien)
+        assert await leg_vast(store, concept_id="c1") == winnaar
+        assert keken == ["c1", "c1"]  # looked, lost at the insert, looked again
+        assert await aantal_signalen(db) == 1
+        assert await teller(db) == 1
+
+    async def test_two_stores_on_one_database_race_for_one_concept(self, database_url: str, db: AsyncEngine):
+        """Two bot processes (two engines), each confirming the same concept several times at once."""
+        tweede = database.create_engine(database_url)
+        try:
+            stores = [SignaalStore(db, klok=Klok(_BEGIN)), SignaalStore(tweede, klok=Klok(_BEGIN))]
+            uitkomsten = await asyncio.gather(*(leg_vast(stores[i % 2], concept_id="c1") for i in range(10)))
+        finally:
+            await tweede.dispose()
+        assert {s.referentie for s in uitkomsten} == {"SIG-MH-2026-000001"}
+        assert await aantal_signalen(db) == 1
+        assert await teller(db) == 1
+
+    async def test_a_concept_id_of_another_melder_is_refused(self, store: SignaalStore, db: AsyncEngine):
+        referentie = (await leg_vast(store, concept_id="c1")).referentie
+        with pytest.raises(ValueError, match="another melder"):
+            await leg_vast(store, concept_id="c1", melder=BERT)
+        assert (await audit(db))[-1] == (BERT[0], "geweigerd", referentie, "vastleggen")
+        assert await aantal_signalen(db) == 1
+
+    async def test_a_concept_id_of_an_aanmelding_is_another_series(self, store: SignaalStore, db: AsyncEngine):
+        melder = Melder(ANNA[0], ANNA[1], "Wijkteam Noord", "043 123 45 67")
+        await AanmeldingStore(db, klok=Klok(_BEGIN)).bevestig("c1", make_concept(), melder, {}, None)
+        assert (await leg_vast(store, concept_id="c1")).referentie == "SIG-MH-2026-000001"
+
+
+async def test_migration_0004_leaves_existing_signals_without_a_concept_id(database_url: str):
+    """Signals stored before 0004 get NULL, which may repeat; a concept id may not."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = database.create_engine(database_url)
+
+    def naar(versie: str):  # type: ignore[no-untyped-def]
+        def upgrade(connection) -> None:  # type: ignore[no-untyped-def]
+            config = Config()
+            config.set_main_option("script_location", str(database._MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.downgrade(config, versie) if versie == "0003" else command.upgrade(config, versie)
+        return upgrade
+
+    oud_signaal = (
+        "INSERT INTO signaal (referentie, aangemaakt, jaar, soort, gemeente, veiligheidshuis, status)"
+        " VALUES (:ref, :nu, 2025, 'anders', 'Venlo', 'NL', 'nieuw')"
+    )
+    try:
+        await database.migrate(engine)
+        async with engine.begin() as conn:
+            for tabel in ("audit_event", "signaal", "aanmelding", "referentie_teller", "bot_state"):
+                await conn.execute(text(f"DELETE FROM {tabel}"))
+            await conn.run_sync(naar("0003"))
+            for nummer in (1, 2):
+                await conn.execute(text(oud_signaal), {"ref": f"SIG-NL-2025-00000{nummer}", "nu": _BEGIN})
+            await conn.run_sync(naar("head"))
+        async with engine.connect() as conn:
+            rijen = (await conn.execute(select(SignaalRow.referentie, SignaalRow.concept_id))).all()
+        assert sorted(rijen) == [("SIG-NL-2025-000001", None), ("SIG-NL-2025-000002", None)]
+        store = SignaalStore(engine, klok=Klok(_BEGIN))
+        assert (await leg_vast(store, gemeente="Venlo", concept_id="c1")).referentie == "SIG-NL-2026-000001"
+        with pytest.raises(IntegrityError):
+            async with engine.begin() as conn:
+                await conn.execute(update(SignaalRow.__table__).values(concept_id="c1"))
+    finally:
+        await engine.dispose()
 
 
 class TestAutorisatie:

@@ -141,7 +141,7 @@ class TestSchema:
         await database.migrate(engine)
         async with engine.connect() as conn:
             versie = await conn.scalar(text("SELECT version_num FROM alembic_version"))
-        assert versie == "0003"
+        assert versie == "0004"
 
 
 async def test_sqlite_runs_in_wal_mode_with_full_sync(sqlite_url: str):
@@ -189,7 +189,7 @@ async def test_two_instances_migrating_a_fresh_postgresql_at_once_both_start(pos
     try:
         await asyncio.wait_for(asyncio.gather(*(database.migrate(e) for e in engines)), timeout=60)
         async with engines[0].connect() as conn:
-            assert await conn.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
+            assert await conn.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
     finally:
         for e in engines:
             await e.dispose()

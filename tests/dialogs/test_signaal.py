@@ -177,6 +177,97 @@ class TestVastleggen:
         assert messages.SIGNAAL_LANDELIJK in seen_text(replies[0])
 
 
+_SUBMIT = "SignaalVastleggenDialog.samenvatting"
+
+
+async def toestand(engine) -> list[tuple]:
+    """Every conversation state row as it is now."""
+    async with engine.connect() as conn:
+        rijen = await conn.execute(text("SELECT key_hash, key, e_tag, document, updated_at FROM bot_state"))
+        return list(rijen.all())
+
+
+async def zet_toestand_terug(engine, rijen: list[tuple]) -> None:
+    """Put the conversation state back as it was: the turn's state was never saved."""
+    async with engine.begin() as conn:
+        await conn.execute(text("DELETE FROM bot_state"))
+        for rij in rijen:
+            await conn.execute(
+                text("INSERT INTO bot_state (key_hash, key, e_tag, document, updated_at) VALUES (:h, :k, :e, :d, :u)"),
+                dict(zip("hkedu", rij, strict=True)),
+            )
+
+
+class _EersteKeerKapot:
+    """The real store, whose first vastleggen commits and then fails (the connection dropped
+    before the answer came back)."""
+
+    def __init__(self, echte) -> None:
+        self.echte = echte
+        self.concepten: list[str] = []
+
+    async def vastleggen(self, concept_id, *args):
+        self.concepten.append(concept_id)
+        signaal = await self.echte.vastleggen(concept_id, *args)
+        if len(self.concepten) == 1:
+            raise ConnectionResetError("connection lost after the commit")
+        return signaal
+
+    def __getattr__(self, naam):
+        return getattr(self.echte, naam)
+
+
+class TestEenmaalVastgelegd:
+    """Turns: ... Vastleggen -> the summary submitted -> stored; the submit comes again (state lost,
+    or the store's answer lost) -> the same reference, one signal."""
+
+    async def test_submitting_again_after_the_state_was_rolled_back_shows_the_same_reference(
+        self, gesprek: Gesprek, sql_engine
+    ):
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        voor_de_crash = await toestand(sql_engine)
+        submit = {cards.FORMULIER: _SUBMIT, "samenvatting": "Buurvrouw loopt verward over straat."}
+        eerste = await gesprek.click(submit)
+        verwacht = NL(messages.SIGNAAL_VASTGELEGD, referentie="SIG-ML-2026-000001", huis=REGIOS.per_code("ML").naam)
+        assert eerste[0].text == verwacht
+        # The process died after the commit, before the conversation state was saved; the user,
+        # who saw nothing, clicks Vastleggen again on the same card.
+        await zet_toestand_terug(sql_engine, voor_de_crash)
+        tweede = await gesprek.click(submit)
+        assert tweede[0].text == verwacht
+        assert await aantal_signalen(sql_engine) == 1
+        # The number was not used twice: the next signal is 2.
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        replies = await gesprek.click({cards.FORMULIER: _SUBMIT, "samenvatting": "Een ander signaal."})
+        assert "SIG-ML-2026-000002" in replies[0].text
+
+    async def test_a_store_that_failed_after_its_commit_gives_the_same_reference_on_the_retry(self, sql_engine):
+        diensten = make_diensten(sql_engine)
+        store = _EersteKeerKapot(diensten.signalen)
+        gesprek = Gesprek(build_bot(SqlStorage(sql_engine), replace(diensten, signalen=store)))
+        replies = await naar_vastleggen(gesprek)
+        await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+        replies = await gesprek.send("Buurvrouw loopt verward over straat.")
+        assert replies[0].text == NL(messages.SIGNAAL_OPSLAAN_MISLUKT)
+        [veld] = [b for b in card_of(replies[1])["body"] if b.get("id") == "samenvatting"]
+        assert veld["value"] == "Buurvrouw loopt verward over straat."  # the summary card again, kept
+        knop = dict(buttons(replies[1]))[messages.KNOP_VASTLEGGEN]
+        replies = await gesprek.click({**knop, "samenvatting": veld["value"]})
+        assert "SIG-ML-2026-000001" in replies[0].text
+        assert await aantal_signalen(sql_engine) == 1
+        assert len(set(store.concepten)) == 1
+
+    async def test_a_new_signal_after_one_is_recorded_gets_a_new_concept(self, gesprek: Gesprek, sql_engine):
+        for verwacht in ("SIG-ML-2026-000001", "SIG-ML-2026-000002"):
+            replies = await naar_vastleggen(gesprek)
+            await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN)
+            replies = await gesprek.click({cards.FORMULIER: _SUBMIT, "samenvatting": "Buurvrouw loopt verward."})
+            assert verwacht in replies[0].text
+        assert await aantal_signalen(sql_engine) == 2
+
+
 MELDPUNT = {"channelId": "msteams", "serviceUrl": "https://channel.invalid/",
             "conversation": {"id": "19:meldpunt-ml@thread.tacv2", "isGroup": True, "conversationType": "channel"}}
 
