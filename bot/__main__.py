@@ -98,8 +98,12 @@ async def _chat(settings: Settings) -> None:
             AanmeldingStore(engine), SignaalStore(engine), _console_melding, settings.medewerkers,
             meldpunt_gesprekken=settings.meldpunt_gesprekken,
         )
-        onderdelen = build_bot(SqlStorage(engine), diensten)
-        await chat(onderdelen.bot.on_turn, make_on_turn_error(onderdelen.state), onderdelen.middleware)
+        storage = SqlStorage(engine)
+        try:
+            onderdelen = build_bot(storage, diensten)
+            await chat(onderdelen.bot.on_turn, make_on_turn_error(onderdelen.state), onderdelen.middleware)
+        finally:
+            storage.close()
     finally:
         await engine.dispose()
 

@@ -73,13 +73,15 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
         AanmeldingStore(engine), SignaalStore(engine), melding, settings.medewerkers,
         meldpunt_gesprekken=settings.meldpunt_gesprekken,
     )
-    onderdelen = build_bot(SqlStorage(engine), diensten)
+    storage = SqlStorage(engine)
+    onderdelen = build_bot(storage, diensten)
     app[ENGINE] = engine
     app[ONDERDELEN] = onderdelen
     app[ADAPTER] = melding.adapter = build_adapter(
         settings, onderdelen.state, onderdelen.middleware, app[VERZENDING]
     )
     yield
+    storage.close()
     await engine.dispose()
 
 

@@ -4,6 +4,7 @@ optimistic concurrency by e_tag, the migrated schema, and SQLite's durability se
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -194,3 +195,39 @@ async def test_two_instances_migrating_a_fresh_postgresql_at_once_both_start(pos
         for e in engines:
             await e.dispose()
         await postgres_admin(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+
+
+class TestSqliteLezer:
+    """On a SQLite file the state is read on the event loop's thread (bot/storage.py): it sees every
+    committed write at once, and when it cannot read, the async engine reads instead."""
+
+    async def test_the_reader_sees_every_committed_write_at_once(self, sql_engine: AsyncEngine):
+        schrijver, lezer = SqlStorage(sql_engine), SqlStorage(sql_engine)
+        for n in range(5):
+            await schrijver.write({"k": {"n": n, "e_tag": "*"}})
+            assert (await lezer.read(["k"]))["k"]["n"] == n
+        assert lezer._lezer is not None and lezer._lezer._conn is not None  # read on the loop, not by the engine
+        await schrijver.delete(["k"])
+        assert await lezer.read(["k"]) == {}
+        lezer.close()
+        assert (await lezer.read(["k", "ander"])) == {}  # reopened after close
+
+    async def test_a_reader_that_cannot_read_leaves_it_to_the_engine(self, sql_engine: AsyncEngine, tmp_path):
+        storage = SqlStorage(sql_engine)
+        await storage.write({"k": {"n": 7}})
+        storage._lezer._pad = str(tmp_path)  # a folder: sqlite3 cannot open it as a database
+        assert (await storage.read(["k"]))["k"]["n"] == 7
+        assert storage._lezer._conn is None
+
+    async def test_the_reader_never_writes(self, sql_engine: AsyncEngine):
+        storage = SqlStorage(sql_engine)
+        await storage.read(["k"])
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            storage._lezer._conn.execute("DELETE FROM bot_state")
+
+    async def test_memory_databases_are_read_by_the_engine(self):
+        engine = database.create_engine("sqlite+aiosqlite://")
+        try:
+            assert SqlStorage(engine)._lezer is None
+        finally:
+            await engine.dispose()

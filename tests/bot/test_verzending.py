@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import logging
 import threading
 import time
@@ -20,6 +21,7 @@ from typing import Any
 import jwt
 import pytest
 from aiohttp import web
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Entity, Mention
 from botframework.connector import models
 from botframework.connector.auth import (
@@ -311,3 +313,61 @@ class TestJson:
                 als_json(activity)
             verwacht = MSREST.body(activity, "Activity")
             assert snel.body(activity, "Activity") == verwacht
+
+
+# What a channel may answer to a posted reply: (status, body[, content type]). Teams answers 201 {"id": ...}; the rest
+# is what an odd proxy or an outage gives.
+ANTWOORDEN = [
+    (201, b'{"id": "1:abc"}'), (200, b'{"id": "x"}'), (202, b"{}"), (201, b""), (201, b"not json"),
+    (201, b'{"id": "1", "extra": true}'), (201, b'{"id": 5}'), (201, b"[1, 2]"), (201, b"null"),
+    (400, b'{"error": {"code": "BadArgument", "message": "nee"}}'), (403, b""), (404, b"<html>weg</html>", "text/html"),
+    (500, b'{"error": {"code": "ServiceError", "message": "kapot"}}'),
+]
+
+
+class TestSnelleGesprekken:
+    """reply_to_activity and send_to_conversation skip msrest's request, pipeline and deserializer;
+    for every answer of the channel they give what the SDK's own operation gives."""
+
+    @pytest.mark.parametrize("antwoord", ANTWOORDEN)
+    async def test_every_answer_of_the_channel_gives_what_the_sdk_gives(self, aiohttp_server, antwoord):
+        status, body, content_type = (*antwoord, "application/json")[:3]
+        ontvangen: list[tuple[str, dict[str, str], bytes]] = []
+
+        async def kanaal(request: web.Request) -> web.Response:
+            ontvangen.append((request.path, dict(request.headers), await request.read()))
+            return web.Response(status=status, body=body, content_type=content_type)
+
+        app = web.Application()
+        app.router.add_post("/v3/conversations/{conversation}/activities", kanaal)
+        app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", kanaal)
+        service_url = str((await aiohttp_server(app)).make_url("/"))
+        activity = Activity(type=ActivityTypes.message, text="hallo", channel_id="msteams")
+        sdk = ConfigurationBotFrameworkAuthentication(Settings.for_tests("sqlite+aiosqlite://"))
+        claims = ClaimsIdentity({}, True)
+        async with verzending.Verzending() as pool:
+            gedeeld = verzending.GedeeldeAuthenticatie(sdk, pool).create_connector_factory(claims)
+            snel = (await gedeeld.create(service_url)).conversations
+            stock = (await sdk.create_connector_factory(claims).create(service_url, None)).conversations
+            assert isinstance(snel, verzending._SnelleGesprekken)
+            for operatie, argumenten in (("reply_to_activity", ("a:1/x y", "1:2")), ("send_to_conversation", ("a:1",))):
+                uitkomsten = []
+                for operaties in (snel, stock):
+                    try:
+                        antwoord = await getattr(operaties, operatie)(*argumenten, activity)
+                        uitkomsten.append(("ok", antwoord.serialize() if antwoord is not None else None))
+                    except Exception as fout:  # noqa: BLE001 - the kind and content of the failure are compared
+                        fouttekst = getattr(getattr(fout, "error", None), "serialize", lambda: None)()
+                        uitkomsten.append((type(fout).__name__, str(fout), fouttekst))
+                if content_type == "application/json":
+                    assert uitkomsten[0] == uitkomsten[1], operatie
+                else:  # msrest cannot read an HTML page (DeserializationError); the quick way says the
+                    # status (ErrorResponseException): either way the turn fails and nothing is posted twice
+                    assert uitkomsten[0][0] == "ErrorResponseException" and uitkomsten[1][0] == "DeserializationError"
+        # The same request: path (quoted ids), headers that matter and body, for the quick and the SDK's way.
+        assert len(ontvangen) == 4
+        for snel_verzoek, stock_verzoek in (ontvangen[0:2], ontvangen[2:4]):
+            assert snel_verzoek[0] == stock_verzoek[0]
+            for header in ("Content-Type", "Accept", "x-ms-conversation-id", "User-Agent"):
+                assert snel_verzoek[1].get(header) == stock_verzoek[1].get(header), header
+            assert json.loads(snel_verzoek[2]) == json.loads(stock_verzoek[2])
