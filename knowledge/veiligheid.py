@@ -8,10 +8,10 @@ or more, also inside a compound ("zelfmoordgedachten"). Short words must match w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.bestanden import KennisFout, parse_toml, read_text, require_text
 from knowledge.tekst import woorden
@@ -20,6 +20,8 @@ _BESTAND = "acuut.toml"
 _TYPO_DREMPEL = 88.0
 _KORTSTE_TYPO_WOORD = 6
 _KORTSTE_DEELWOORD = 5
+# How many distinct words' matches are remembered (bounded: users type anything).
+_WOORDEN_ONTHOUDEN = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,37 @@ class Acuutlijst:
     soorten: tuple[Gevaarsoort, ...]
     nu: tuple[tuple[str, ...], ...]
     noodnummer: Noodnummer
+    _losse_woorden: _LosseWoorden = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        enkel = {f[0] for s in self.soorten for f in (*s.altijd, *s.met_nu) if len(f) == 1}
+        enkel |= {f[0] for f in self.nu if len(f) == 1}
+        object.__setattr__(self, "_losse_woorden", _LosseWoorden(enkel))
+
+
+class _LosseWoorden:
+    """For a word of a message, the one-word phrases it is close to (a typo) or contains (a compound),
+    remembered per word. Every message is checked for danger, so this must cost microseconds, not
+    a fuzzy comparison of every word with every phrase."""
+
+    def __init__(self, frases: set[str]) -> None:
+        self._lang = sorted(f for f in frases if len(f) >= _KORTSTE_TYPO_WOORD)
+        self._deel = sorted(f for f in frases if len(f) >= _KORTSTE_DEELWOORD)
+        self._onthouden: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def van(self, woord: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(phrases within a typo of the word, phrases inside the word)."""
+        gevonden = self._onthouden.get(woord)
+        if gevonden is None:
+            typo = frozenset(
+                f for f, _, _ in process.extract(woord, self._lang, scorer=fuzz.ratio,
+                                                 score_cutoff=_TYPO_DREMPEL, limit=None)
+            ) if len(woord) >= _KORTSTE_TYPO_WOORD else frozenset()
+            gevonden = (typo, frozenset(f for f in self._deel if f in woord))
+            if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
+                self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes
+            self._onthouden[woord] = gevonden
+        return gevonden
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,28 +138,38 @@ def acuut_gevaar(tekst: str, lijst: Acuutlijst) -> Gevaar | None:
     gegeven = woorden(tekst)
     if not gegeven:
         return None
-    nu = any(_komt_voor(frase, gegeven) for frase in lijst.nu)
+    tekst_nu = _Tekst(gegeven, lijst._losse_woorden)
+    nu = any(tekst_nu.bevat(frase) for frase in lijst.nu)
     for soort in lijst.soorten:
-        gevonden = [f for f in soort.altijd if _komt_voor(f, gegeven, in_samenstelling=True)]
+        gevonden = [f for f in soort.altijd if tekst_nu.bevat(f, in_samenstelling=True)]
         if nu:
-            gevonden += [f for f in soort.met_nu if _komt_voor(f, gegeven)]
+            gevonden += [f for f in soort.met_nu if tekst_nu.bevat(f)]
         if gevonden:
             return Gevaar(soort.naam, tuple(" ".join(f) for f in gevonden), lijst.noodnummer, soort.hulplijn)
     return None
 
 
-def _komt_voor(frase: tuple[str, ...], gegeven: list[str], *, in_samenstelling: bool = False) -> bool:
-    """A phrase occurs as consecutive words; a single long word also with a typo, and (for the
-    words that are enough on their own) inside a compound."""
-    lengte = len(frase)
-    for start in range(len(gegeven) - lengte + 1):
-        if tuple(gegeven[start : start + lengte]) == frase:
+class _Tekst:
+    """The words of one message, with what each one-word phrase needs to know about them."""
+
+    def __init__(self, gegeven: list[str], losse_woorden: _LosseWoorden) -> None:
+        self.gegeven = gegeven
+        self.aanwezig = set(gegeven)
+        per_woord = [losse_woorden.van(woord) for woord in self.aanwezig]
+        self.typo = frozenset().union(*(typo for typo, _ in per_woord))
+        self.binnen = frozenset().union(*(binnen for _, binnen in per_woord))
+
+    def bevat(self, frase: tuple[str, ...], *, in_samenstelling: bool = False) -> bool:
+        """A phrase occurs as consecutive words; a single long word also with a typo, and (for the
+        words that are enough on their own) inside a compound."""
+        if frase[0] not in self.aanwezig:
+            pass  # not as whole words; a single word may still be there with a typo or in a compound
+        elif len(frase) == 1:
             return True
-    if lengte != 1:
-        return False
-    doel = frase[0]
-    if in_samenstelling and len(doel) >= _KORTSTE_DEELWOORD and any(doel in woord for woord in gegeven):
-        return True
-    return len(doel) >= _KORTSTE_TYPO_WOORD and any(
-        len(woord) >= _KORTSTE_TYPO_WOORD and fuzz.ratio(woord, doel) >= _TYPO_DREMPEL for woord in gegeven
-    )
+        else:
+            lengte, gegeven = len(frase), self.gegeven
+            if any(tuple(gegeven[s : s + lengte]) == frase for s in range(len(gegeven) - lengte + 1)):
+                return True
+        if len(frase) != 1:
+            return False
+        return (in_samenstelling and frase[0] in self.binnen) or frase[0] in self.typo

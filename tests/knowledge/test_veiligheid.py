@@ -95,3 +95,12 @@ def test_broken_data_fails_with_file_entry_and_reason(toml: str, reden: str):
     with pytest.raises(KennisFout) as fout:
         parse_acuut("acuut.toml", toml)
     assert reden in str(fout.value)
+
+
+def test_the_matches_remembered_per_word_stay_bounded():
+    # Every message is checked for danger, so the per-word memory must not grow with what users type.
+    lijst = load_acuut()
+    for i in range(5000):
+        acuut_gevaar(f"woord{i} zelfmoordgedachten", lijst)
+    assert len(lijst._losse_woorden._onthouden) <= 4096
+    assert acuut_gevaar("hij heeft zelfmoordgedachten", lijst) is not None
