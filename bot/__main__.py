@@ -114,21 +114,17 @@ async def _console_melding(adres: Mapping[str, Any], tekst: str) -> None:
 
 
 async def _purge(settings: Settings) -> None:
+    from bot import bewaartermijn  # the policy, and why, is written down there
+
     engine = database.create_engine(settings.database_url)
     try:
         await database.migrate(engine)
-        store = AanmeldingStore(engine)
-        gewist = await store.purge(settings.bewaartermijn_maanden)
-        signalen_gewist = await SignaalStore(engine).purge(settings.bewaartermijn_maanden)
-        verwijderd = await store.ruim_oude_state_op()
+        opruiming = await bewaartermijn.purge(engine, settings.bewaartermijn_maanden)
         if engine.dialect.name == "sqlite":
             await _vacuum(engine)
     finally:
         await engine.dispose()
-    sys.stdout.write(
-        f"purge: {gewist} aanmeldingen gewist, {signalen_gewist} signalen gewist, "
-        f"{verwijderd} oude gesprekstoestanden verwijderd\n"
-    )
+    sys.stdout.write("".join(f"{regel}\n" for regel in opruiming.regels()))
 
 
 async def _vacuum(engine: AsyncEngine) -> None:

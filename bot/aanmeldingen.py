@@ -15,13 +15,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Column, ColumnElement, Table, delete, func, insert, select, update
+from sqlalchemy import Column, ColumnElement, Table, delete, exists, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.models import AanmeldingRow, AuditEventRow, ReferentieTellerRow, StateRow
+from bot.models import AanmeldingRow, AuditEventRow, ReferentieTellerRow, SignaalRow, StateRow
 from dialogs.opslag import Telling
 from knowledge.aanmelding import (
     AFGESLOTEN,
@@ -59,6 +59,7 @@ _AANMELDING = AanmeldingRow.__table__
 _TELLER = ReferentieTellerRow.__table__
 _AUDIT = AuditEventRow.__table__
 _STATE = StateRow.__table__
+_SIGNAAL = SignaalRow.__table__
 
 # The columns purge() sets to NULL: everything that says who registered or who the case is about.
 PERSOONLIJKE_KOLOMMEN = (
@@ -137,6 +138,40 @@ class RecordStore:
             referenties = sorted(gewist.scalars())
             await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
         return len(referenties)
+
+
+    async def _open_over_termijn(
+        self, tabel: Table, open_: ColumnElement[bool], sinds: Column[Any], maanden: int
+    ) -> dict[str, int]:
+        """Per Veiligheidshuis, how many rows are still open with no change (`sinds`) for more than
+        `maanden` calendar months. Counts only: no personal field is read, so nothing is audited."""
+        if maanden < 1:
+            raise ValueError("open_over_termijn(): the retention period is at least one month")
+        grens = _maanden_terug(self._nu(), maanden)
+        async with self._engine.connect() as conn:
+            rijen = await conn.execute(
+                select(tabel.c.veiligheidshuis, func.count())
+                .where(open_, sinds < grens, tabel.c.gewist.is_(None))
+                .group_by(tabel.c.veiligheidshuis)
+            )
+            return {huis: aantal for huis, aantal in rijen}
+
+    async def ruim_audit_op(self, maanden: int) -> int:
+        """Delete the audit events older than `maanden` calendar months whose aanmelding or signal
+        holds no personal data any more (erased, or not there); how many were deleted.
+
+        An event names a professional (their Teams id), so it is not kept forever; but while its
+        record still holds personal data, who read or changed it must stay answerable."""
+        if maanden < 1:
+            raise ValueError("ruim_audit_op(): the retention period is at least one month")
+        niet_meer_persoonlijk = [
+            ~exists().where(tabel.c.referentie == _AUDIT.c.referentie, tabel.c.gewist.is_(None))
+            for tabel in (_AANMELDING, _SIGNAAL)
+        ]
+        grens = _maanden_terug(self._nu(), maanden)
+        async with self._transactie() as conn:
+            weg = await conn.execute(delete(_AUDIT).where(_AUDIT.c.wanneer < grens, *niet_meer_persoonlijk))
+        return weg.rowcount
 
 
 class AanmeldingStore(RecordStore):
@@ -273,6 +308,13 @@ class AanmeldingStore(RecordStore):
         return await self._wis(
             _AANMELDING, _AANMELDING.c.status == AFGESLOTEN, _AANMELDING.c.afgesloten, PERSOONLIJKE_KOLOMMEN,
             maanden, tijdstempels=("bijgewerkt",),
+        )
+
+    async def open_over_termijn(self, maanden: int) -> dict[str, int]:
+        """Per Veiligheidshuis, the aanmeldingen not afgesloten and not changed for more than `maanden`
+        calendar months: purge() never erases an open case, so `python -m bot purge` reports them."""
+        return await self._open_over_termijn(
+            _AANMELDING, _AANMELDING.c.status != AFGESLOTEN, _AANMELDING.c.bijgewerkt, maanden
         )
 
     async def ruim_oude_state_op(self, dagen: int = 30) -> int:

@@ -59,7 +59,8 @@ class Settings:
         default_factory=lambda: MappingProxyType({}), hash=False, repr=False
     )
     # Months after an aanmelding is afgesloten (a signal afgehandeld) before `python -m bot purge`
-    # erases its personal data.
+    # erases its personal data; also how long audit events are kept at least, and after how long
+    # without a change an open one is reported (bot/bewaartermijn.py).
     bewaartermijn_maanden: int = _DEFAULT_BEWAARTERMIJN
     # "MH" or "MH/radicalisering" -> the conversation reference of that meldpunt's Teams channel, as
     # ConversationReference.serialize() gives it. Read-only all the way down and, like medewerkers,

@@ -111,7 +111,8 @@ class ReferentieTellerRow(SQLModel, table=True):
 
 class AuditEventRow(SQLModel, table=True):
     """Who read, changed, was refused or erased which aanmelding or signal, and when. The detail never holds
-    the value of a personal field."""
+    the value of a personal field. `python -m bot purge` deletes an event older than the retention
+    period once its record holds no personal data any more (bot/bewaartermijn.py)."""
 
     __tablename__ = "audit_event"
     __table_args__ = (

@@ -133,6 +133,12 @@ class SignaalStore(RecordStore):
             _SIGNAAL, _SIGNAAL.c.status == AFGEHANDELD, _SIGNAAL.c.afgehandeld, PERSOONLIJKE_KOLOMMEN, maanden
         )
 
+    async def open_over_termijn(self, maanden: int) -> dict[str, int]:
+        """Per Veiligheidshuis, the signals not afgehandeld for more than `maanden` calendar months
+        since they were recorded (an open signal has no other change): purge() does not erase them,
+        `python -m bot purge` reports them."""
+        return await self._open_over_termijn(_SIGNAAL, _SIGNAAL.c.status != AFGEHANDELD, _SIGNAAL.c.aangemaakt, maanden)
+
 
 def _naar_signaal(rij: Mapping[str, Any]) -> Signaal:
     """A row as knowledge's Signaal; erased texts become "" as its docstring says."""

@@ -464,6 +464,10 @@ def _bytes(pad: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(pad.parent.glob(pad.name + "*")))
 
 
+# A medewerker id no other test data holds, to look for in the SQLite file's bytes.
+_SLUITER = "29:mw-XQ7-sluiter"
+
+
 class TestCommands:
     async def _gevulde_database(self, pad: Path) -> None:
         engine = database.create_engine(f"sqlite+aiosqlite:///{pad}")
@@ -473,7 +477,7 @@ class TestCommands:
             store = AanmeldingStore(engine, klok=klok)
             oud = await bevestig(store, "c1")
             await bevestig(store, "c2", gemeente="Venlo", **{SITUATIE: "nog in behandeling"})
-            await store.zet_status(oud.referentie, "29:mw", (), AFGESLOTEN)
+            await store.zet_status(oud.referentie, _SLUITER, (), AFGESLOTEN)
             await SqlStorage(engine).write({"gesprek": {"situatie": "half formulier"}})
             async with engine.begin() as conn:
                 await conn.execute(update(StateRow).values(updated_at=datetime(2020, 5, 4, tzinfo=UTC)))
@@ -490,11 +494,18 @@ class TestCommands:
             capture_output=True, text=True, timeout=60,
         )
         assert uit.returncode == 0, uit.stderr
-        assert uit.stdout == "purge: 1 aanmeldingen gewist, 0 signalen gewist, 1 oude gesprekstoestanden verwijderd\n"
+        assert uit.stdout == (
+            "purge: 1 aanmeldingen gewist, 0 signalen gewist, 2 auditgebeurtenissen verwijderd, "
+            "1 oude gesprekstoestanden verwijderd\n"
+            "purge: NL: 1 aanmeldingen en 0 signalen open zonder wijziging sinds meer dan 24 maanden, "
+            "niet gewist: sluit ze af in de werkvoorraad\n"
+        )
         inhoud = _bytes(pad)
         assert _SITUATIE.encode() not in inhoud
         assert b"half formulier" not in inhoud
-        assert b"nog in behandeling" in inhoud  # not afgesloten: kept
+        # The medewerker who closed it was only in its audit trail, deleted with the erasure.
+        assert _SLUITER.encode() not in inhoud
+        assert b"nog in behandeling" in inhoud  # not afgesloten: kept (and reported for NL)
 
         uit = subprocess.run(
             [sys.executable, "-m", "bot", "cijfers", "--jaar", "2020"], cwd=tmp_path,

@@ -441,7 +441,7 @@ async def test_the_purge_command_erases_signals_from_the_sqlite_file(tmp_path: P
         store = SignaalStore(engine, klok=Klok(datetime(2020, 5, 4, tzinfo=UTC)))
         oud = await leg_vast(store)
         await leg_vast(store, samenvatting="nog open signaal")
-        await store.handel_af(oud.referentie, "29:mw", ())
+        await store.handel_af(oud.referentie, "29:mw-SQ9-afhandelaar", ())
     finally:
         await engine.dispose()
     assert _SAMENVATTING.encode() in _bytes(pad)
@@ -452,7 +452,13 @@ async def test_the_purge_command_erases_signals_from_the_sqlite_file(tmp_path: P
         [sys.executable, "-m", "bot", "purge"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
     )
     assert uit.returncode == 0, uit.stderr
-    assert uit.stdout == "purge: 0 aanmeldingen gewist, 1 signalen gewist, 0 oude gesprekstoestanden verwijderd\n"
+    assert uit.stdout == (
+        "purge: 0 aanmeldingen gewist, 1 signalen gewist, 2 auditgebeurtenissen verwijderd, "
+        "0 oude gesprekstoestanden verwijderd\n"
+        "purge: MH: 0 aanmeldingen en 1 signalen open zonder wijziging sinds meer dan 24 maanden, "
+        "niet gewist: sluit ze af in de werkvoorraad\n"
+    )
     inhoud = _bytes(pad)
     assert _SAMENVATTING.encode() not in inhoud
-    assert b"nog open signaal" in inhoud  # not afgehandeld: kept
+    assert b"29:mw-SQ9-afhandelaar" not in inhoud  # only in the audit events of the erased signal
+    assert b"nog open signaal" in inhoud  # not afgehandeld: kept (and reported for MH)
