@@ -2,7 +2,8 @@
 
 - SIGKILL at a random moment while an aanmelding is being confirmed, 50 times: after a restart
   nothing confirmed is lost or duplicated, the references stay gap-free, and the user's next
-  click gets a sensible answer. Also while a medewerker saves a triage.
+  click gets a sensible answer. Likewise, 10 times, while a signal is being recorded. Also while a
+  medewerker saves a triage.
 - Two bot processes on one PostgreSQL database: a conversation whose turns alternate between them
   completes a full aanmelding; two turns of one conversation at the same moment on both processes
   are serialised or the later one is refused (it says so), never merged.
@@ -28,6 +29,7 @@ from tests.bot.test_processes import Server, _free_port
 from tests.conftest import FakeConnector, postgres_admin
 
 PROEVEN = 50
+PROEVEN_SIGNAAL = 10
 
 
 def _knop(activity: dict[str, Any], titel: str) -> dict[str, Any]:
@@ -104,6 +106,46 @@ async def test_sigkill_during_confirm_loses_and_duplicates_nothing(tmp_path, con
         nummers = sorted(int(r[0].rsplit("-", 1)[1]) for r in db.execute("SELECT referentie FROM aanmelding"))
     assert per_melder == {g.user_id: 1 for g in gebruikers}  # nothing lost, nothing twice
     assert nummers == list(range(1, PROEVEN + 1))  # and no number skipped
+
+
+async def test_sigkill_while_recording_a_signal_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
+    port = _free_port()
+    kansen = random.Random(20261123)
+    gebruikers: list[Gebruiker] = []
+    async with aiohttp.ClientSession() as session:
+        server = Server(tmp_path, port)
+        try:
+            await server.ready(session)
+            for _ in range(PROEVEN_SIGNAAL):
+                gebruiker = Gebruiker(connector)
+                gebruikers.append(gebruiker)
+                for tekst in ("signaal", "nee", "verward"):
+                    await gebruiker.stuur(session, server, tekst)
+                vraag = await gebruiker.stuur(session, server, "Roermond")
+                kaart = await gebruiker.stuur(session, server, None, _knop(vraag, messages.KNOP_VASTLEGGEN))
+                vastleggen = {**_knop(kaart, messages.KNOP_VASTLEGGEN), "samenvatting": "Verward gedrag op straat."}
+                verzoek = asyncio.ensure_future(session.post(f"{server.url}/api/messages",
+                                                             json=gebruiker.bericht(None, vastleggen)))
+                await asyncio.sleep(kansen.uniform(0, 0.04))  # somewhere in the store, or just after
+                server.stop(signal.SIGKILL)
+                try:
+                    (await verzoek).release()
+                except aiohttp.ClientError:
+                    pass
+                server = Server(tmp_path, port)
+                await server.ready(session)
+                # The user, not sure it was recorded, clicks Vastleggen again on the same card.
+                antwoord = _tekst(await gebruiker.stuur(session, server, None, vastleggen))
+                assert messages.FOUT_EXCUSES not in antwoord
+                assert "SIG-ML-" in antwoord or messages.KLIK_NA_AFLOOP in antwoord, antwoord
+        finally:
+            server.stop()
+
+    with sqlite3.connect(tmp_path / "data" / "zvh-assistent.db") as db:
+        per_melder = dict(db.execute("SELECT melder_id, count(*) FROM signaal GROUP BY melder_id").fetchall())
+        nummers = sorted(int(r[0].rsplit("-", 1)[1]) for r in db.execute("SELECT referentie FROM signaal"))
+    assert per_melder == {g.user_id: 1 for g in gebruikers}  # nothing lost, nothing twice
+    assert nummers == list(range(1, PROEVEN_SIGNAAL + 1))  # and no number skipped
 
 
 async def test_sigkill_during_triage_leaves_a_consistent_case(tmp_path, connector: FakeConnector):
