@@ -13,9 +13,13 @@ Writes (a commit waits for fsync) stay on the async engine, off the event loop.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import sqlite3
 import uuid
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,9 +28,11 @@ from botbuilder.core import Storage, StoreItem
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import database
 from bot.models import StateRow
 
 _ETAG_FIELD = "e_tag"
@@ -60,6 +66,7 @@ class SqlStorage(Storage):
         url = engine.url
         bestand = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
         self._lezer = _SqliteLezer(str(url.database)) if bestand else None
+        self._schrijver = _SqliteSchrijver(engine) if bestand else None
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         """The stored items for these keys; unknown keys are absent from the result."""
@@ -73,9 +80,11 @@ class SqlStorage(Storage):
         return {key: _decode(document, e_tag) for key, e_tag, document in rows}
 
     def close(self) -> None:
-        """Close the SQLite reader (the engine is its owner's to dispose of)."""
+        """Close the SQLite reader and writer (the engine is its owner's to dispose of)."""
         if self._lezer is not None:
             self._lezer.sluit()
+        if self._schrijver is not None:
+            self._schrijver.sluit()
 
     async def write(self, changes: dict[str, Any]) -> None:
         """Insert or update items; a stale e_tag raises EtagConflict and writes nothing of this call."""
@@ -83,47 +92,88 @@ class SqlStorage(Storage):
             raise ValueError("Storage.write(): changes are required")
         if not changes:
             return
-        async with self._engine.begin() as conn:
-            for key, value in changes.items():
-                expected = _etag_of(value)
-                if expected == "":
-                    raise ValueError("Storage.write(): an empty e_tag is not allowed")
-                new_etag = uuid.uuid4().hex
-                document = _encode(value)
-                now = datetime.now(UTC)
-                row = {"key_hash": _hash(key), "key": key, "e_tag": new_etag, "document": document, "updated_at": now}
-                if expected == _ANY:
-                    await _upsert(conn, row)
-                    continue
-                if expected is None:
-                    # Written as new (its read found nothing): if another process created it meanwhile,
-                    # that process's state stands and this write is a conflict, not a silent overwrite.
-                    try:
-                        async with conn.begin_nested():
-                            await conn.execute(insert(StateRow).values(**row))
-                    except IntegrityError as race:
-                        raise EtagConflict(key) from race
-                    continue
-                waarden = {"h": row["key_hash"], "verwacht": expected, "nieuw": new_etag, "doc": document, "nu": now}
-                result = await conn.execute(_BIJWERKEN, waarden)
-                if result.rowcount == 1:
-                    continue
-                exists = await conn.scalar(select(StateRow.key_hash).where(StateRow.key_hash == row["key_hash"]))
-                if exists is not None:
-                    raise EtagConflict(key)
-                # The item was deleted since it was read: writing it anew is what MemoryStorage does.
-                try:
-                    async with conn.begin_nested():
-                        await conn.execute(insert(StateRow).values(**row))
-                except IntegrityError as race:
-                    raise EtagConflict(key) from race
+        items = []
+        for key, value in changes.items():
+            expected = _etag_of(value)
+            if expected == "":
+                raise ValueError("Storage.write(): an empty e_tag is not allowed")
+            items.append((key, expected, _encode(value)))
+        await self._transactie(_schrijf, items)
 
     async def delete(self, keys: list[str]) -> None:
         """Remove these items; unknown keys are ignored."""
-        if not keys:
+        if keys:
+            await self._transactie(_verwijder, [_hash(key) for key in keys])
+
+    async def _transactie(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
+        """Run `werk` in one transaction: on a SQLite file in one hop to the writer's thread, else on
+        the async engine (asyncpg's own I/O for PostgreSQL)."""
+        if self._schrijver is not None:
+            await self._schrijver.voer_uit(werk, argument)
             return
         async with self._engine.begin() as conn:
-            await conn.execute(delete(StateRow).where(StateRow.key_hash.in_([_hash(key) for key in keys])))
+            await conn.run_sync(werk, argument)
+
+
+def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None:
+    for key, expected, document in items:
+        new_etag = uuid.uuid4().hex
+        now = datetime.now(UTC)
+        row = {"key_hash": _hash(key), "key": key, "e_tag": new_etag, "document": document, "updated_at": now}
+        if expected == _ANY:
+            _upsert(conn, row)
+            continue
+        if expected is None:
+            # Written as new (its read found nothing): if another process created it meanwhile,
+            # that process's state stands and this write is a conflict, not a silent overwrite.
+            _voeg_toe(conn, row)
+            continue
+        waarden = {"h": row["key_hash"], "verwacht": expected, "nieuw": new_etag, "doc": document, "nu": now}
+        if conn.execute(_BIJWERKEN, waarden).rowcount == 1:
+            continue
+        if conn.scalar(select(StateRow.key_hash).where(StateRow.key_hash == row["key_hash"])) is not None:
+            raise EtagConflict(key)
+        # The item was deleted since it was read: writing it anew is what MemoryStorage does.
+        _voeg_toe(conn, row)
+
+
+def _voeg_toe(conn: Connection, row: dict[str, Any]) -> None:
+    try:
+        with conn.begin_nested():
+            conn.execute(insert(StateRow).values(**row))
+    except IntegrityError as race:
+        raise EtagConflict(row["key"]) from race
+
+
+def _verwijder(conn: Connection, hashes: list[str]) -> None:
+    conn.execute(delete(StateRow).where(StateRow.key_hash.in_(hashes)))
+
+
+class _SqliteSchrijver:
+    """Writes to the SQLite file from one thread of its own, with its own connection (the same
+    pragmas: WAL, synchronous=FULL), a whole transaction per hop. Through the async engine one
+    write took half a dozen hops to SQLite's thread, each waiting for the GIL while other turns
+    ran, and held the engine's single connection all that time. The record stores keep that
+    connection; the two writers take turns by SQLite's lock (BEGIN IMMEDIATE, busy_timeout)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = database.create_sync_engine(engine.url)
+        self._draad = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zvh-state")
+        weakref.finalize(self, self._draad.shutdown, wait=False)
+
+    async def voer_uit(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
+        await asyncio.get_running_loop().run_in_executor(self._draad, self._in_transactie, werk, argument)
+
+    def _in_transactie(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
+        with self._engine.begin() as conn:
+            # pysqlite would begin at the first write, after the e_tag check's read: lock first.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            werk(conn, argument)
+
+    def sluit(self) -> None:
+        # The connection belongs to the writer's thread: closed there, then the thread ends.
+        self._draad.submit(self._engine.dispose).result()
+        self._draad.shutdown(wait=True)
 
 
 class _SqliteLezer:
@@ -158,10 +208,10 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-async def _upsert(conn: Any, row: dict[str, Any]) -> None:
+def _upsert(conn: Connection, row: dict[str, Any]) -> None:
     """Insert or overwrite one row with the dialect's native upsert (SQLite and PostgreSQL agree)."""
     dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    await conn.execute(
+    conn.execute(
         dialect_insert(StateRow)
         .values(**row)
         .on_conflict_do_update(

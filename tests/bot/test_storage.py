@@ -231,3 +231,17 @@ class TestSqliteLezer:
             assert SqlStorage(engine)._lezer is None
         finally:
             await engine.dispose()
+
+    async def test_writes_go_through_one_thread_of_their_own_and_close_with_it(self, sql_engine: AsyncEngine):
+        import threading
+
+        voor = set(threading.enumerate())
+        storage = SqlStorage(sql_engine)
+        await storage.write({"a": {"n": 1}})
+        await storage.write({"b": {"n": 2}})
+        nieuw = set(threading.enumerate()) - voor
+        assert [t.name for t in nieuw] == ["zvh-state_0"]
+        storage.close()
+        assert not any(t.is_alive() for t in nieuw)
+        # What it wrote is committed: another storage on the same file reads it.
+        assert set(await SqlStorage(sql_engine).read(["a", "b"])) == {"a", "b"}
