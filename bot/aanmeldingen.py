@@ -175,8 +175,8 @@ class RecordStore:
 
 
 class AanmeldingStore(RecordStore):
-    """dialogs.opslag.Aanmeldingen on an AsyncEngine, plus the retention jobs purge() and
-    ruim_oude_state_op() that `python -m bot purge` runs."""
+    """dialogs.opslag.Aanmeldingen on an AsyncEngine, plus the retention jobs purge(),
+    open_over_termijn() and ruim_oude_state_op() that `python -m bot purge` runs (bot/bewaartermijn.py)."""
 
     async def bevestig(
         self, concept_id: str, concept: Mapping[str, Any], melder: Melder, adres: Mapping[str, Any],

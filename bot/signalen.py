@@ -43,8 +43,8 @@ def teller_sleutel(huis: str) -> str:
 
 
 class SignaalStore(RecordStore):
-    """dialogs.opslag.Signalen on an AsyncEngine, plus the retention job purge() that
-    `python -m bot purge` runs."""
+    """dialogs.opslag.Signalen on an AsyncEngine, plus the retention jobs purge() and
+    open_over_termijn() that `python -m bot purge` runs (bot/bewaartermijn.py)."""
 
     async def vastleggen(
         self, concept_id: str, soort: str, gemeente: str, veiligheidshuis: str, samenvatting: str,
