@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.melding import ProactieveMelding
 from bot.signalen import SignaalStore
 from bot.storage import SqlStorage
-from bot.verzending import Verzending
+from bot.verzending import Verzending, uit_json
 from dialogs.opslag import Diensten
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ def _activity_from(body: object) -> Activity:
     if not isinstance(body.get("type"), str) or not body["type"]:
         raise OngeldigVerzoek("activity has no type")
     try:
-        activity = Activity().deserialize(body)
+        activity = uit_json(Activity, body)
     except (DeserializationError, ValueError, TypeError, AttributeError) as fout:
         raise OngeldigVerzoek("activity does not follow the Bot Framework schema") from fout
     if not activity.channel_id:

@@ -47,7 +47,7 @@ from botframework.connector.auth import (
 )
 from botframework.connector.models import ErrorResponseException
 from botframework.connector.skills import BotFrameworkClient
-from msrest import Serializer
+from msrest import Deserializer, Serializer
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
@@ -499,6 +499,85 @@ def _plan(cls: type) -> tuple[tuple[str, str, str, str], ...]:
             regels.append((attr, key, soort, typ[1:-1] if soort in ("lijst", "dict") else typ))
         plan = _PLANNEN[cls] = tuple(regels)
     return plan
+
+
+def uit_json(cls: type[Model], data: Any) -> Any:
+    """The model (an Activity) of a JSON body, equal to msrest's `cls.deserialize(data)` (a test
+    compares them on thousands of generated activities) in a tenth of the time: every turn starts
+    here. Values of the type the attribute map names are taken as they are; anything else (a number
+    for a string, an odd date, a list for a model...) is left to msrest, which converts or refuses it."""
+    try:
+        return _model_uit(cls, data)
+    except Exception:  # noqa: BLE001 - whatever the quick way cannot read, msrest reads or refuses
+        return cls.deserialize(data)
+
+
+def _model_uit(cls: type[Model], data: Any) -> Model:
+    if type(data) is not dict:
+        raise _NietSnel
+    waarden = {}
+    for attr, key, soort, arg in _plan(cls):
+        ruw = data.get(key)
+        waarden[attr] = None if ruw is None else _lees(ruw, soort, arg)
+    model = cls(**waarden)
+    # msrest keeps the keys it does not know as they are.
+    onbekend = data.keys() - _SLEUTELS[cls]
+    if onbekend:
+        model.additional_properties = {key: data[key] for key in onbekend}
+    return model
+
+
+def _lees(ruw: Any, soort: str, arg: str) -> Any:
+    if soort in _SCALAIR or soort == "str":
+        if type(ruw) is not (str if soort == "str" else _SCALAIR[soort]):
+            raise _NietSnel
+        return ruw
+    if soort == "iso-8601":
+        if type(ruw) is not str:
+            raise _NietSnel
+        return Deserializer.deserialize_iso(ruw)
+    if soort == "object":
+        return _json_kopie(ruw)
+    if soort == "model":
+        return _model_uit(_MODELLEN[arg], ruw)
+    if soort == "lijst" and type(ruw) is list:
+        return [None if w is None else _lees(w, *_element(arg)) for w in ruw]
+    if soort == "dict" and type(ruw) is dict:
+        return {k: None if w is None else _lees(w, *_element(arg)) for k, w in ruw.items()}
+    raise _NietSnel
+
+
+def _element(typ: str) -> tuple[str, str]:
+    """(kind, type) of the elements of a list or dict attribute."""
+    if typ in ("str", "bool", "int", "float", "iso-8601", "object"):
+        return typ, typ
+    if typ in _MODELLEN:
+        return "model", typ
+    raise _NietSnel
+
+
+def _json_kopie(waarde: Any) -> Any:
+    """msrest's deserialize_object of parsed JSON: a copy, with the same types."""
+    soort = type(waarde)
+    if soort is str or soort is int or soort is float or soort is bool:
+        return waarde
+    if soort is dict:
+        return {k: None if w is None else _json_kopie(w) for k, w in waarde.items()}
+    if soort is list:
+        return [None if w is None else _json_kopie(w) for w in waarde]
+    raise _NietSnel
+
+
+class _Sleutels(dict):
+    """The JSON keys a model class knows, found once per class."""
+
+    def __missing__(self, cls: type[Model]) -> frozenset[str]:
+        sleutels = self[cls] = frozenset(d["key"] for d in cls._attribute_map.values() if d["key"])
+        return sleutels
+
+
+_SLEUTELS = _Sleutels()
+_MODELLEN: dict[str, type] = Activity._infer_class_models()
 
 
 def _waarde(waarde: Any, typ: str) -> Any:

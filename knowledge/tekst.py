@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 _NOT_WORD = re.compile(r"[^\w?]+")
 
 
+@lru_cache(maxsize=4096)
 def normalise(tekst: str) -> str:
-    """'Financiële  uitbuiting!' -> 'financiele uitbuiting' (keeps '?', the help shortcut)."""
+    """'Financiële  uitbuiting!' -> 'financiele uitbuiting' (keeps '?', the help shortcut).
+
+    Remembered for the last few thousand texts: one message is normalised by a dozen matchers
+    (danger, commands, language, glossary, signals) on every turn."""
     zonder_accenten = "".join(
         c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)
     )
