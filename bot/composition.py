@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from botbuilder.core import Middleware, PrivateConversationState, Storage
+from botbuilder.core import Middleware, Storage
 
 from bot.handler import ZvhBot
 from bot.middleware import EenBeurtTegelijk, TaalMiddleware
+from bot.toestand import Gesprekstoestand
 from dialogs.base import Kennis
 from dialogs.opslag import Diensten
 from dialogs.root import RootDialog
@@ -39,13 +40,13 @@ class Onderdelen:
     """The parts an adapter needs: the bot, its state, and the middleware to run before it."""
 
     bot: ZvhBot
-    state: PrivateConversationState
+    state: Gesprekstoestand
     middleware: tuple[Middleware, ...]
 
 
 def build_bot(storage: Storage, diensten: Diensten, kennis: Kennis | None = None) -> Onderdelen:
     """The bot on per-user conversation state in `storage` (so group chat members never share a flow),
     with the record store and proactive sender of `diensten`."""
-    state = PrivateConversationState(storage)
+    state = Gesprekstoestand(storage)
     bot = ZvhBot(RootDialog(kennis or load_kennis(), diensten), state)
     return Onderdelen(bot=bot, state=state, middleware=(EenBeurtTegelijk(state), TaalMiddleware(state)))

@@ -4,12 +4,15 @@ SDK: ChoicePrompt and ConfirmPrompt read only activity.text, so a card submit (v
 is re-prompted forever, and ConfirmPrompt's Dutch "ja" depends on the hash seed
 (see tests/dialogs/test_prompts.py). These prompts read both and match typed text themselves.
 
-Their options are plain data in PromptOptions.validations (the card as a dict, the retry text,
-the allowed values), because the SDK stores the options in the dialog state (STYLE §3.7).
+Their options are plain data in PromptOptions.validations (the card, the retry text, the allowed
+values), because the SDK stores the options in the dialog state (STYLE §3.7). The card is kept
+there as JSON text: the state is jsonpickled three times a turn (read, change check, write), and
+walking the aanmelding form's few hundred dicts was a third of that turn's CPU; a text is one leaf.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -127,7 +130,9 @@ class CardSubmitPrompt(Prompt):
         plain = _plain(options)
         if is_retry:
             await turn_context.send_activity(MessageFactory.text(self._retry_text(turn_context, plain)))
-        await turn_context.send_activity(cards.as_activity(plain["card"]))
+        kaart = plain["card"]
+        # A dict in a state saved before the card was kept as text (a flow under way at an update).
+        await turn_context.send_activity(cards.as_activity(json.loads(kaart) if isinstance(kaart, str) else kaart))
 
     def _retry_text(self, turn_context: TurnContext, plain: dict[str, Any]) -> str:
         waarden = turn_context.turn_state.get(RETRY_WAARDEN)
@@ -170,7 +175,7 @@ class KeuzePrompt(CardSubmitPrompt):
 def formulier_options(card: dict[str, Any], opnieuw: str, **extra: Any) -> PromptOptions:
     """PromptOptions for CardSubmitPrompt: the form card, the text for a second try, and any plain
     values the validator needs (such as the question's id)."""
-    return PromptOptions(validations={"card": card, "opnieuw": opnieuw, **extra})
+    return PromptOptions(validations={"card": json.dumps(card), "opnieuw": opnieuw, **extra})
 
 
 def keuze_options(
@@ -184,7 +189,7 @@ def keuze_options(
     opties = ", ".join(namen[:-1]) + f" {t(messages.OF)} {namen[-1]}" if len(namen) > 1 else namen[0]
     return PromptOptions(
         validations={
-            "card": cards.vraag_card(t, vraag_id, kop, vraag, titels),
+            "card": json.dumps(cards.vraag_card(t, vraag_id, kop, vraag, titels)),
             "opnieuw": t(messages.KIES_OPNIEUW, opties=opties),
             "verlopen": t(messages.VERLOPEN_KNOP),
             "keuzes": list(keuzes),

@@ -149,3 +149,17 @@ class TestCardSubmitPrompt:
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="  Maastricht "))
         assert uitkomst == {"waarde": {"tekst": "Maastricht"}}
+
+    async def test_the_card_is_kept_as_text_and_sent_as_a_card(self):
+        # As text the card is one leaf for jsonpickle, which walks the dialog state three times a turn.
+        options = formulier_options({"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Vul in"}]}, "x")
+        assert isinstance(options.validations["card"], str)
+        adapter, _ = _flow(CardSubmitPrompt("f"), options)
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        assert adapter.activity_buffer[-1].attachments[0].content["body"][0]["text"] == "Vul in"
+
+    async def test_a_card_stored_as_a_dict_before_an_update_is_still_sent(self):
+        options = PromptOptions(validations={"card": {"type": "AdaptiveCard", "body": []}, "opnieuw": "x"})
+        adapter, _ = _flow(CardSubmitPrompt("f"), options)
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        assert adapter.activity_buffer[-1].attachments[0].content == {"type": "AdaptiveCard", "body": []}
