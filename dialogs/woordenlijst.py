@@ -13,7 +13,7 @@ from botbuilder.core import TurnContext
 from dialogs import cards
 from dialogs.i18n import teksten_voor
 from knowledge.tekst import woorden
-from knowledge.woordenlijst import Begrip, Woordenlijst, blader_letter, zoek
+from knowledge.woordenlijst import Begrip, Woordenlijst, blader_letter, kern_van, zoek
 
 # What the user typed is echoed in "'…' staat niet in de woordenlijst": keep that short.
 _MAX_KERN = 60
@@ -39,10 +39,10 @@ async def beantwoord_vraag(
     of_alleen_een_begrip: a message that is just a term ("confused behaviour", "verward gedrg")
     counts as a question too.
     """
-    resultaat = zoek(tekst, woordenlijst)
     alleen_een_begrip = of_alleen_een_begrip and len(woorden(tekst)) <= _WOORDEN_IN_EEN_BEGRIP
-    if vraagvorm_nodig and not (resultaat.vraagvorm or alleen_een_begrip):
-        return False
+    if vraagvorm_nodig and not (alleen_een_begrip or kern_van(tekst)[1]):
+        return False  # no question about a term: not searched at all (a flow's own answers, every turn)
+    resultaat = zoek(tekst, woordenlijst)
     t = teksten_voor(context)
     if resultaat.zeker is not None:
         await toon_begrip(context, woordenlijst, resultaat.zeker)
