@@ -19,7 +19,7 @@ import uvloop
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import database, package
+from bot import bewaartermijn, database, package
 from bot.aanmeldingen import AanmeldingStore
 from bot.adapter import make_on_turn_error
 from bot.app import create_app
@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "command", nargs="?", default="serve", choices=("serve", "chat", "package", "purge", "cijfers"),
         help="serve (default): the bot on PORT; chat: in this terminal; package: the Teams app zip; "
-        "purge: erase aanmeldingen and signals past BEWAARTERMIJN_MAANDEN and stale conversation state; "
+        "purge: erase aanmeldingen and signals closed longer than BEWAARTERMIJN_MAANDEN ago, the audit events of "
+        "erased records past that period and stale conversation state, and report open cases past it; "
         "cijfers: aanmeldingen per gemeente and doelgroep as CSV",
     )
     parser.add_argument(
@@ -114,8 +115,7 @@ async def _console_melding(adres: Mapping[str, Any], tekst: str) -> None:
 
 
 async def _purge(settings: Settings) -> None:
-    from bot import bewaartermijn  # the policy, and why, is written down there
-
+    # The policy, and why, is written down in bot/bewaartermijn.py.
     engine = database.create_engine(settings.database_url)
     try:
         await database.migrate(engine)
