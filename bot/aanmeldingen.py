@@ -106,7 +106,7 @@ class RecordStore:
                 bestaand = await _met_concept(conn, tabel, concept_id)
                 if bestaand is None:
                     return await nieuw(conn, nu)
-                herhaald = await _opnieuw_vastgelegd(conn, nu, bestaand, melder_id, actie)
+                herhaald = await _eigen_rij(conn, nu, bestaand, melder_id, actie)
         except IntegrityError:
             # A concurrent confirmation of this concept committed first (PostgreSQL); our transaction,
             # and the number it took, rolled back. Any other integrity error is not ours to hide.
@@ -114,10 +114,21 @@ class RecordStore:
                 bestaand = await _met_concept(conn, tabel, concept_id)
                 if bestaand is None:
                     raise
-                herhaald = await _opnieuw_vastgelegd(conn, nu, bestaand, melder_id, actie)
+                herhaald = await _eigen_rij(conn, nu, bestaand, melder_id, actie)
         if herhaald is None:
             raise ValueError(f"{actie}(): this concept_id belongs to a record of another melder")
         return herhaald
+
+    async def _voor_concept(self, tabel: Table, concept_id: str, melder_id: str) -> dict[str, Any] | None:
+        """The row stored for `concept_id` when `melder_id` stored it, audited as read; None for an
+        unknown concept, and (the refusal audited) for another melder's or an erased one."""
+        if not concept_id or not melder_id:
+            return None
+        async with self._transactie() as conn:
+            bestaand = await _met_concept(conn, tabel, concept_id)
+            if bestaand is None:
+                return None
+            return await _eigen_rij(conn, self._nu(), bestaand, melder_id, "voor_concept")
 
     async def _wis(
         self, tabel: Table, klaar: ColumnElement[bool], sinds: Column[Any], kolommen: Iterable[str], maanden: int,
@@ -203,6 +214,12 @@ class AanmeldingStore(RecordStore):
             return rij
 
         return _naar_aanmelding(await self._eenmalig(_AANMELDING, concept_id, melder.teams_id, "bevestig", nieuw))
+
+    async def voor_concept(self, concept_id: str, melder_id: str) -> Aanmelding | None:
+        """The aanmelding confirmed from this concept, if this melder confirmed it (audited); None for
+        an unknown concept and for another melder's, so a forged concept id learns nothing."""
+        rij = await self._voor_concept(_AANMELDING, concept_id, melder_id)
+        return _naar_aanmelding(rij) if rij is not None else None
 
     async def van_melder(self, melder_id: str) -> list[Aanmelding]:
         """The melder's own aanmeldingen, newest first (erased ones no longer have a melder)."""
@@ -392,10 +409,11 @@ async def _met_concept(conn: AsyncConnection, tabel: Table, concept_id: str) -> 
     return dict(rij) if rij is not None else None
 
 
-async def _opnieuw_vastgelegd(
+async def _eigen_rij(
     conn: AsyncConnection, nu: datetime, rij: dict[str, Any], melder_id: str, actie: str
 ) -> dict[str, Any] | None:
-    """The stored row of a concept confirmed again; None (audited) when another melder's."""
+    """The stored row of a concept for its own melder, audited as read; None (audited) when another
+    melder's, or erased (no melder any more)."""
     if rij["melder_id"] != melder_id:
         # Concept ids are per conversation: one of another melder means a bug or a forged submit.
         await _audit(conn, nu, melder_id, GEWEIGERD, [rij["referentie"]], actie)

@@ -88,6 +88,12 @@ class SignaalStore(RecordStore):
 
         return _naar_signaal(await self._eenmalig(_SIGNAAL, concept_id, melder_id, "vastleggen", nieuw))
 
+    async def voor_concept(self, concept_id: str, melder_id: str) -> Signaal | None:
+        """The signal recorded from this concept, if this melder recorded it (audited); None for an
+        unknown concept and for another melder's, so a forged concept id learns nothing."""
+        rij = await self._voor_concept(_SIGNAAL, concept_id, melder_id)
+        return _naar_signaal(rij) if rij is not None else None
+
     async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:
         """The signals not yet afgehandeld of these Veiligheidshuizen (empty: all), oldest first."""
         voorwaarden = [_SIGNAAL.c.status == NIEUW]

@@ -38,6 +38,11 @@ class Aanmeldingen(Protocol):
         first aanmelding. `adres` is the melder's conversation reference, for status messages."""
         ...
 
+    async def voor_concept(self, concept_id: str, melder_id: str) -> Aanmelding | None:
+        """The aanmelding confirmed from this concept by this melder; None when there is none, or it
+        is another melder's (a forged concept id learns nothing)."""
+        ...
+
     async def van_melder(self, melder_id: str) -> list[Aanmelding]:
         """The melder's own aanmeldingen, newest first."""
         ...
@@ -79,6 +84,11 @@ class Signalen(Protocol):
         """Store a signal with the next reference of its house and year ('SIG-MH-2026-000001').
         Idempotent by concept_id, like Aanmeldingen.bevestig: recording the same concept again (a
         retried turn, a click after the state was lost) returns the first signal."""
+        ...
+
+    async def voor_concept(self, concept_id: str, melder_id: str) -> Signaal | None:
+        """The signal recorded from this concept by this melder; None when there is none, or it is
+        another melder's (a forged concept id learns nothing)."""
         ...
 
     async def open_signalen(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Signaal]:

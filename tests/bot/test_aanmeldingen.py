@@ -232,6 +232,32 @@ class TestIdempotent:
         assert (await audit(db))[-1] == (BERT.teams_id, "geweigerd", referentie, "bevestig")
 
 
+class TestVoorConcept:
+    """Bevestigen clicked on a summary after its flow ended: the aanmelding is looked up by its
+    concept id, for the melder who confirmed it only."""
+
+    async def test_the_melder_gets_the_aanmelding_and_the_read_is_audited(
+        self, store: AanmeldingStore, db: AsyncEngine
+    ):
+        aanmelding = await bevestig(store, "c1")
+        assert await store.voor_concept("c1", ANNA.teams_id) == aanmelding
+        assert (await audit(db))[-1] == (ANNA.teams_id, "gelezen", aanmelding.referentie, "voor_concept")
+
+    async def test_another_melder_gets_none_and_the_refusal_is_audited(self, store: AanmeldingStore, db: AsyncEngine):
+        referentie = (await bevestig(store, "c1")).referentie
+        assert await store.voor_concept("c1", BERT.teams_id) is None
+        assert (await audit(db))[-1] == (BERT.teams_id, "geweigerd", referentie, "voor_concept")
+
+    @pytest.mark.parametrize("concept_id", ["c2", "", "c1' OR '1'='1", "x" * 5000])
+    async def test_an_unknown_or_forged_concept_id_gets_none_and_no_event(
+        self, store: AanmeldingStore, db: AsyncEngine, concept_id: str
+    ):
+        await bevestig(store, "c1")
+        voor = await audit(db)
+        assert await store.voor_concept(concept_id, ANNA.teams_id) is None
+        assert await audit(db) == voor
+
+
 class TestAutorisatie:
     async def _drie(self, store: AanmeldingStore, klok: Klok) -> tuple[str, str, str]:
         mh = (await bevestig(store, "c1")).referentie

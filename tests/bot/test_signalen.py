@@ -244,6 +244,42 @@ class TestEenmaal:
         assert (await leg_vast(store, concept_id="c1")).referentie == "SIG-MH-2026-000001"
 
 
+class TestVoorConcept:
+    """A click on a recorded signal's card after its flow ended: the signal is looked up by its
+    concept id, for the melder who recorded it only."""
+
+    async def test_the_melder_gets_the_signal_and_the_read_is_audited(self, store: SignaalStore, db: AsyncEngine):
+        signaal = await leg_vast(store, concept_id="c1")
+        assert await store.voor_concept("c1", ANNA[0]) == signaal
+        assert (await audit(db))[-1] == (ANNA[0], "gelezen", signaal.referentie, "voor_concept")
+
+    async def test_another_melder_gets_none_and_the_refusal_is_audited(self, store: SignaalStore, db: AsyncEngine):
+        signaal = await leg_vast(store, concept_id="c1")
+        assert await store.voor_concept("c1", BERT[0]) is None
+        assert (await audit(db))[-1] == (BERT[0], "geweigerd", signaal.referentie, "voor_concept")
+
+    @pytest.mark.parametrize("concept_id", ["c2", "", "c1' OR '1'='1", "%", "x" * 5000])
+    async def test_an_unknown_or_forged_concept_id_gets_none_and_no_event(
+        self, store: SignaalStore, db: AsyncEngine, concept_id: str
+    ):
+        await leg_vast(store, concept_id="c1")
+        voor = await audit(db)
+        assert await store.voor_concept(concept_id, ANNA[0]) is None
+        assert await audit(db) == voor
+
+    async def test_an_aanmelding_of_that_concept_is_not_a_signal(self, store: SignaalStore, db: AsyncEngine):
+        melder = Melder(ANNA[0], ANNA[1], "Wijkteam Noord", "043 123 45 67")
+        await AanmeldingStore(db, klok=Klok(_BEGIN)).bevestig("c1", make_concept(), melder, {}, None)
+        assert await store.voor_concept("c1", ANNA[0]) is None
+
+    async def test_an_erased_signal_is_nobodys_any_more(self, store: SignaalStore, klok: Klok):
+        referentie = (await leg_vast(store, concept_id="c1")).referentie
+        await store.handel_af(referentie, "29:mw", ())
+        klok.nu += timedelta(days=31 * 25)
+        assert await store.purge(24) == 1
+        assert await store.voor_concept("c1", ANNA[0]) is None
+
+
 async def test_migration_0004_leaves_existing_signals_without_a_concept_id(database_url: str):
     """Signals stored before 0004 get NULL, which may repeat; a concept id may not."""
     from alembic import command
