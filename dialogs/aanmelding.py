@@ -184,7 +184,7 @@ class AanmeldingDialog(ComponentDialog):
         # values) must not confirm what the user did not see.
         versie = hashlib.sha256(json.dumps(concept, sort_keys=True).encode()).hexdigest()[:12]
         vraag_id = f"{staat[_ID]}.{versie}"
-        card = cards.samenvatting_card(t, self._fk, concept, vraag_id, huis)
+        card = cards.samenvatting_card(t, self._fk, concept, vraag_id, huis, concept_id=staat[_ID])
         options = formulier_options(card, "{uitleg}", vraag_id=vraag_id, formulier_id=staat[_ID])
         return await step.prompt(_SAMENVATTING, options)
 

@@ -1,7 +1,8 @@
 """Every Adaptive Card the bot sends, built by small pure functions (schema 1.5, what Teams renders).
 
 A button is an Action.Submit whose data is an object: {"actie": ...} for the menu, {"keuze": ...,
-"vraag": ...} for an answer to one question, always with {"taal": ...}: the language of the card,
+"vraag": ...} for an answer to one question (plus the concept id on the buttons that store
+something), always with {"taal": ...}: the language of the card,
 so a click keeps the conversation in the language the user was reading. Teams sends a click back
 as a message with that `value` and no text.
 """
@@ -33,6 +34,10 @@ FORMULIER = "formulier"
 BEGRIP = "begrip"
 VRAAG = "vraag"
 TAAL = "taal"
+# On the button that stores a signal or confirms an aanmelding: its concept id, so a click after
+# the flow ended can be answered with what was stored instead of being done again.
+SIGNAAL_CONCEPT = "signaal_concept"
+AANMELDING_CONCEPT = "aanmelding_concept"
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
 # The menu: (intent, button text); the intents are knowledge.intenties names.
@@ -625,7 +630,8 @@ def _aanmelding_feiten(t: Teksten, fk: Formulierkennis, gegevens: dict[str, Any]
 
 
 def samenvatting_card(
-    t: Teksten, fk: Formulierkennis, concept: dict[str, Any], vraag_id: str, huis: Veiligheidshuis | None
+    t: Teksten, fk: Formulierkennis, concept: dict[str, Any], vraag_id: str, huis: Veiligheidshuis | None,
+    *, concept_id: str,
 ) -> dict[str, Any]:
     """Everything entered, to review before it is stored: Bevestigen, Wijzigen, Annuleren."""
     body = [
@@ -636,7 +642,7 @@ def samenvatting_card(
     ]
     data = {VRAAG: vraag_id}
     return adaptive_card(body, [
-        submit(t, t(messages.KNOP_BEVESTIGEN), {**data, KEUZE: "bevestigen"}),
+        submit(t, t(messages.KNOP_BEVESTIGEN), {**data, KEUZE: "bevestigen", AANMELDING_CONCEPT: concept_id}),
         submit(t, t(messages.KNOP_WIJZIGEN), {**data, KEUZE: "wijzigen"}),
         submit(t, t(messages.KNOP_ANNULEREN), {ACTIE: "stoppen"}),
     ])
@@ -790,7 +796,9 @@ def cijfers_card(
 # --- Recorded signals ----------------------------------------------------------------------------
 
 
-def samenvatting_signaal_card(t: Teksten, formulier: str, maximum: int, waarde: str = "") -> dict[str, Any]:
+def samenvatting_signaal_card(
+    t: Teksten, formulier: str, maximum: int, waarde: str = "", *, concept_id: str
+) -> dict[str, Any]:
     """The summary of a signal to record: what was seen or heard, without names."""
     return adaptive_card(
         [
@@ -801,7 +809,7 @@ def samenvatting_signaal_card(t: Teksten, formulier: str, maximum: int, waarde: 
                 "label": t(messages.SIGNAAL_SAMENVATTING_LABEL), "value": waarde,
             },
         ],
-        [submit(t, t(messages.KNOP_VASTLEGGEN), {FORMULIER: formulier})],
+        [submit(t, t(messages.KNOP_VASTLEGGEN), {FORMULIER: formulier, SIGNAAL_CONCEPT: concept_id})],
     )
 
 

@@ -318,6 +318,12 @@ KLIK_NA_AFLOOP = N_(
     "Die knop hoort bij een gesprek dat al is afgerond of gestopt. Heb je net een aanmelding bevestigd? "
     "Kijk dan onder **mijn aanmeldingen** of ze is ontvangen."
 )
+# A click on the button that stored it, after its flow ended: tell what was stored, not to do it again.
+SIGNAAL_AL_VASTGELEGD = N_("Dit signaal is al vastgelegd als {referentie}; je hoeft het niet opnieuw te melden.")
+AANMELDING_AL_ONTVANGEN = N_(
+    "Deze aanmelding is al ontvangen als {referentie}; je hoeft haar niet opnieuw te bevestigen. "
+    "De status volg je onder **mijn aanmeldingen**."
+)
 AANMELDING_AL_AFGESLOTEN = N_("{referentie} is al afgesloten; er is niets veranderd.")
 TRIAGE_VERANDERD = N_(
     "{referentie} is net door een collega bijgewerkt; er is niets veranderd. Zo staat de aanmelding nu:"

@@ -5,9 +5,11 @@ Priority for every message, in or out of a flow (DESIGN.md):
 2. commands: "annuleren/stop/opnieuw" end any flow, "help/menu/?" shows help and resumes the flow;
 3. a running flow gets the message (glossary questions and clicks are answered first, then the
    flow's question is asked again; 1-3 live in dialogs/base.py, so they work inside every flow);
-4. otherwise a direct question about meldpunten is answered ("waar meld ik verward gedrag in
-   Roermond?"), a glossary question is answered, or an intent or a described signal starts a
-   capability (menu buttons send {"actie": ...});
+4. otherwise a click on a card of a flow that has ended gets the general answer, or, for the
+   button that stored a signal or aanmelding of this user, its reference (not to report it twice);
+   a direct question about meldpunten is answered ("waar meld ik verward gedrag in Roermond?"),
+   a glossary question is answered, or an intent or a described signal starts a capability
+   (menu buttons send {"actie": ...});
 5. otherwise a question about the overleggen of a Veiligheidshuis, or a glossary question, is answered;
 6. otherwise the fallback: what I did not understand plus the menu, never an empty turn.
 
@@ -56,6 +58,8 @@ ROOT = "RootDialog"
 _WOORDEN_IN_EEN_SIGNAAL = 5
 _VRAAGT_UITLEG = re.compile(r"\s*(?:wat|what)\s+(?:is|zijn|betekent|betekenen|are|does|means?)\b", re.IGNORECASE)
 _SIGNALEN_VAN = re.compile(r"\b(?:signalen|tekenen|kenmerken|signs) (?:van|bij|voor|of)\b")
+# A concept id is a uuid4 hex: a longer value on a click is none of ours and is not looked up.
+_MAX_CONCEPT_ID = 64
 
 # What shows or changes a case: only in a personal chat.
 _PERSOONLIJK = frozenset({
@@ -71,6 +75,12 @@ def _is_verlopen_klik(waarde: object) -> bool:
     return isinstance(waarde, dict) and (cards.KEUZE in waarde or cards.FORMULIER in waarde)
 
 
+def _concept_van(context: TurnContext, sleutel: str) -> str | None:
+    """The concept id a click carries under `sleutel`, if it can be one."""
+    concept = cards.klik_waarde(context, sleutel)
+    return concept if concept is not None and len(concept) <= _MAX_CONCEPT_ID else None
+
+
 class RootDialog(InterruptibleDialog):
     """Starts the capability a message asks for, or answers it directly."""
 
@@ -84,6 +94,7 @@ class RootDialog(InterruptibleDialog):
         self.add_dialog(SignaalDialog(kennis.meldpunten, kennis.regios, kennis.acuut, diensten))
         self.add_dialog(AanmeldingDialog(kennis.formulier, kennis.regios, kennis.criteria, diensten))
         self._loket = Aanmeldingenloket(kennis.formulier, kennis.regios, kennis.meldpunten, diensten)
+        self._diensten = diensten
 
     async def on_begin_dialog(self, inner_dc: DialogContext, options: object = None) -> DialogTurnResult:
         """A message with no flow running: safety first, then the intent, the glossary, the fallback."""
@@ -112,7 +123,7 @@ class RootDialog(InterruptibleDialog):
             return DialogTurnResult(DialogTurnStatus.Complete)
         if actie is None and _is_verlopen_klik(context.activity.value):
             # A button of a flow that has ended (e.g. Bevestigen again, after a failed reply).
-            await context.send_activity(t(messages.KLIK_NA_AFLOOP))
+            await context.send_activity(await self._klik_na_afloop(context))
             return DialogTurnResult(DialogTurnStatus.Complete)
         soorten = herken_soort(tekst, self._kennis.meldpunten)
         # "waar meld ik radicalisering?" wants the meldpunten, not the definition.
@@ -161,6 +172,23 @@ class RootDialog(InterruptibleDialog):
                 # The 112 card is a complete answer; anything else unknown gets the menu.
                 await context.send_activity(cards.as_activity(cards.hulp_card(t, melding=t(messages.NIET_BEGREPEN))))
         return DialogTurnResult(DialogTurnStatus.Complete)
+
+    async def _klik_na_afloop(self, context: TurnContext) -> str:
+        """The answer to a click on a flow that has ended. For the button that stored a signal or
+        confirmed an aanmelding, when this user stored it: its reference, so it is not reported
+        again; otherwise (another user's, unknown or forged concept id) the general answer."""
+        t = teksten_voor(context)
+        if is_gedeeld(context):
+            # Those buttons are only on cards in a personal chat: one clicked in a shared chat is forged.
+            return t(messages.KLIK_NA_AFLOOP)
+        melder_id = context.activity.from_property.id
+        if concept := _concept_van(context, cards.SIGNAAL_CONCEPT):
+            if signaal := await self._diensten.signalen.voor_concept(concept, melder_id):
+                return t(messages.SIGNAAL_AL_VASTGELEGD, referentie=signaal.referentie)
+        elif concept := _concept_van(context, cards.AANMELDING_CONCEPT):
+            if aanmelding := await self._diensten.aanmeldingen.voor_concept(concept, melder_id):
+                return t(messages.AANMELDING_AL_ONTVANGEN, referentie=aanmelding.referentie)
+        return t(messages.KLIK_NA_AFLOOP)
 
     async def _beantwoord_aanmeldingen(self, context: TurnContext, actie: str | None) -> bool:
         """Mijn aanmeldingen, one aanmelding, the werkvoorraad, triage and figures; True when answered."""

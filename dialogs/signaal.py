@@ -198,7 +198,9 @@ class SignaalVastleggenDialog(ComponentDialog):
         step.values.update(opties)
         step.values[_ID] = opties.get(_ID) or uuid.uuid4().hex
         t = teksten_voor(step.context)
-        card = cards.samenvatting_signaal_card(t, _SAMENVATTING, MAX_SAMENVATTING, opties.get(_TEKST, ""))
+        card = cards.samenvatting_signaal_card(
+            t, _SAMENVATTING, MAX_SAMENVATTING, opties.get(_TEKST, ""), concept_id=step.values[_ID]
+        )
         return await step.prompt(_SAMENVATTING, formulier_options(card, "{fout}"))
 
     async def store_signaal_step(self, step: WaterfallStepContext) -> DialogTurnResult:

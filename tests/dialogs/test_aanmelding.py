@@ -431,11 +431,27 @@ class TestNaReview:
         replies = await gesprek.press(nieuw, messages.KNOP_BEVESTIGEN)
         assert NL(messages.BEVESTIGD_TITEL, referentie="ZVH-MH-2026-000001") in seen_text(replies[0])
 
-    async def test_bevestigen_again_after_the_flow_ended_points_to_mijn_aanmeldingen(self, gesprek: Gesprek):
+    async def test_bevestigen_again_after_the_flow_ended_gives_the_same_reference(
+        self, gesprek: Gesprek, sql_engine
+    ):
         samenvatting = await naar_samenvatting(gesprek)
         await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
         replies = await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        assert [r.text for r in replies] == [NL(messages.AANMELDING_AL_ONTVANGEN, referentie="ZVH-MH-2026-000001")]
+        assert await aantal_aanmeldingen(sql_engine) == 1
+
+    async def test_bevestigen_of_another_user_or_a_forged_concept_gets_the_general_answer(
+        self, gesprek: Gesprek, sql_engine
+    ):
+        samenvatting = await naar_samenvatting(gesprek)
+        await gesprek.press(samenvatting, messages.KNOP_BEVESTIGEN)
+        bevestigen = dict(buttons(samenvatting))[messages.KNOP_BEVESTIGEN]
+        replies = await gesprek.click(bevestigen, user_id="user-2", conversation_id="conv-2")
         assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+        for vervalst in ("0" * 32, "x" * 65, 7, None):
+            replies = await gesprek.click({**bevestigen, cards.AANMELDING_CONCEPT: vervalst})
+            assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+        assert await aantal_aanmeldingen(sql_engine) == 1
 
     async def test_a_description_with_danger_words_gets_112_and_is_still_the_answer(self, gesprek: Gesprek):
         await formulier(gesprek)

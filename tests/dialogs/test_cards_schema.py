@@ -182,6 +182,7 @@ def _letters() -> list[str]:
 
 FK = load_formulier()
 _LANG = "x" * 1000  # the longest texts the form allows, for the payload limit
+_ID = "0f" * 16  # a concept id as the dialogs make them (uuid4().hex)
 
 
 def _aanmelding(nummer: int = 1, status: str = "in_behandeling", gewist: bool = False) -> Aanmelding:
@@ -279,8 +280,8 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.veld_card(t, "f", "v", "Vraag 8 van 13", "Leefgebieden?", "leefgebieden", fk=FK),
     ],
     "samenvatting_card": [
-        lambda t: cards.samenvatting_card(t, FK, _CONCEPT, "abc", load_regios().per_code("MH")),
-        lambda t: cards.samenvatting_card(t, FK, {}, "abc", None),
+        lambda t: cards.samenvatting_card(t, FK, _CONCEPT, "abc", load_regios().per_code("MH"), concept_id=_ID),
+        lambda t: cards.samenvatting_card(t, FK, {}, "abc", None, concept_id=_ID),
     ],
     "bevestigd_card": [lambda t: cards.bevestigd_card(t, FK, _aanmelding(), load_regios().per_code("MH"))],
     "mijn_aanmeldingen_card": [
@@ -307,8 +308,10 @@ SAMPLES: dict[str, list[Callable[[Teksten], dict[str, Any]]]] = {
         lambda t: cards.cijfers_card(t, 2025, [], []),
     ],
     "samenvatting_signaal_card": [
-        lambda t: cards.samenvatting_signaal_card(t, "SignaalVastleggenDialog.samenvatting", 500),
-        lambda t: cards.samenvatting_signaal_card(t, "SignaalVastleggenDialog.samenvatting", 500, _LANG[:500]),
+        lambda t: cards.samenvatting_signaal_card(t, "SignaalVastleggenDialog.samenvatting", 500, concept_id=_ID),
+        lambda t: cards.samenvatting_signaal_card(
+            t, "SignaalVastleggenDialog.samenvatting", 500, _LANG[:500], concept_id=_ID
+        ),
     ],
     "signalen_card": [
         lambda t: cards.signalen_card(t, [_signaal(n) for n in range(1, 40)], load_meldpunten().soorten),

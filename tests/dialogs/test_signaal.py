@@ -268,6 +268,90 @@ class TestEenmaalVastgelegd:
         assert await aantal_signalen(sql_engine) == 2
 
 
+async def tot_samenvatting(gesprek: Gesprek, **kw) -> dict:
+    """Signaal melden up to the summary card; what its Vastleggen button sends, with a summary."""
+    replies = await naar_vastleggen(gesprek, **kw)
+    replies = await gesprek.press(replies[1], messages.KNOP_VASTLEGGEN, **kw)
+    knop = dict(buttons(replies[0]))[messages.KNOP_VASTLEGGEN]
+    return {**knop, "samenvatting": "Buurvrouw loopt verward over straat."}
+
+
+async def concept_ids(engine) -> list[str]:
+    async with engine.connect() as conn:
+        return list((await conn.execute(text("SELECT concept_id FROM signaal ORDER BY id"))).scalars())
+
+
+class TestKlikNaAfloop:
+    """Turns: ... the summary -> Vastleggen -> recorded, the flow ends; then Vastleggen on that
+    card again (the reply was lost, or the user was not sure) -> the stored reference, nothing
+    recorded again. The card's concept id names the signal only to the user who recorded it."""
+
+    async def test_vastleggen_again_after_the_flow_ended_gives_the_same_reference(
+        self, gesprek: Gesprek, sql_engine
+    ):
+        klik = await tot_samenvatting(gesprek)
+        eerste = await gesprek.click(klik)
+        assert "SIG-ML-2026-000001" in eerste[0].text
+        assert await concept_ids(sql_engine) == [klik[cards.SIGNAAL_CONCEPT]]
+        replies = await gesprek.click(klik)
+        assert [r.text for r in replies] == [NL(messages.SIGNAAL_AL_VASTGELEGD, referentie="SIG-ML-2026-000001")]
+        assert await aantal_signalen(sql_engine) == 1
+        # Nothing runs after it: the next message is a new start, not an answer to a question.
+        replies = await gesprek.send("signaal")
+        assert gevaar_vraag(replies[0])
+
+    async def test_in_english(self, gesprek: Gesprek, sql_engine):
+        en = {"locale": "en-US"}
+        await gesprek.send("I want to report a signal", **en)
+        await gesprek.send("no", **en)
+        await gesprek.send("confused behaviour", **en)
+        replies = await gesprek.send("Roermond", **en)
+        replies = await gesprek.press(replies[1], EN(messages.KNOP_VASTLEGGEN), **en)
+        klik = {**dict(buttons(replies[0]))[EN(messages.KNOP_VASTLEGGEN)], "samenvatting": "Neighbour is confused."}
+        assert klik[cards.TAAL] == "en"
+        await gesprek.click(klik, **en)
+        replies = await gesprek.click(klik, locale="en-US")
+        assert [r.text for r in replies] == [EN(messages.SIGNAAL_AL_VASTGELEGD, referentie="SIG-ML-2026-000001")]
+        assert await aantal_signalen(sql_engine) == 1
+
+    async def test_another_user_clicking_that_card_gets_the_general_answer(self, gesprek: Gesprek, sql_engine):
+        klik = await tot_samenvatting(gesprek)
+        await gesprek.click(klik)
+        replies = await gesprek.click(klik, user_id="user-2", conversation_id="conv-2")
+        assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+        assert "SIG-" not in replies[0].text
+        assert await aantal_signalen(sql_engine) == 1
+        async with sql_engine.connect() as conn:
+            laatste = (await conn.execute(text("SELECT wie, actie FROM audit_event ORDER BY id DESC"))).first()
+        assert tuple(laatste) == ("user-2", "geweigerd")
+
+    async def test_the_same_click_in_a_group_chat_gets_the_general_answer(self, gesprek: Gesprek):
+        klik = await tot_samenvatting(gesprek)
+        await gesprek.click(klik)
+        replies = await gesprek.click(klik, conversation_id="19:groep", conversation_type="groupChat")
+        assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+
+    @pytest.mark.parametrize(
+        "concept", ["0" * 32, "", "x" * 65, 12345, None, ["a"], {"$ne": ""}, "' OR '1'='1"],
+        ids=["unknown", "empty", "too-long", "number", "null", "list", "dict", "sql"],
+    )
+    async def test_an_unknown_or_forged_concept_id_gets_the_general_answer(
+        self, gesprek: Gesprek, sql_engine, concept
+    ):
+        klik = await tot_samenvatting(gesprek)
+        await gesprek.click(klik)
+        replies = await gesprek.click({**klik, cards.SIGNAAL_CONCEPT: concept})
+        assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+        assert await aantal_signalen(sql_engine) == 1
+
+    async def test_a_card_whose_flow_was_cancelled_records_nothing(self, gesprek: Gesprek, sql_engine):
+        klik = await tot_samenvatting(gesprek)
+        await gesprek.send("annuleren")
+        replies = await gesprek.click(klik)
+        assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
+        assert await aantal_signalen(sql_engine) == 0
+
+
 MELDPUNT = {"channelId": "msteams", "serviceUrl": "https://channel.invalid/",
             "conversation": {"id": "19:meldpunt-ml@thread.tacv2", "isGroup": True, "conversationType": "channel"}}
 
