@@ -38,6 +38,8 @@ TAAL = "taal"
 # the flow ended can be answered with what was stored instead of being done again.
 SIGNAAL_CONCEPT = "signaal_concept"
 AANMELDING_CONCEPT = "aanmelding_concept"
+# A concept id is a uuid4 hex: a longer value on a click is none of ours and is not looked up.
+_MAX_CONCEPT_ID = 64
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
 # The menu: (intent, button text); the intents are knowledge.intenties names.
@@ -97,6 +99,12 @@ def klik_waarde(turn_context: TurnContext, sleutel: str) -> str | None:
     waarde = turn_context.activity.value
     gevonden = waarde.get(sleutel) if isinstance(waarde, dict) else None
     return gevonden if isinstance(gevonden, str) and gevonden else None
+
+
+def klik_concept(turn_context: TurnContext, sleutel: str) -> str | None:
+    """The concept id a click carries under SIGNAAL_CONCEPT or AANMELDING_CONCEPT, if it can be one."""
+    concept = klik_waarde(turn_context, sleutel)
+    return concept if concept is not None and len(concept) <= _MAX_CONCEPT_ID else None
 
 
 def feiten_blocks(t: Teksten, feiten: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:

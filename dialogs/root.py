@@ -58,8 +58,6 @@ ROOT = "RootDialog"
 _WOORDEN_IN_EEN_SIGNAAL = 5
 _VRAAGT_UITLEG = re.compile(r"\s*(?:wat|what)\s+(?:is|zijn|betekent|betekenen|are|does|means?)\b", re.IGNORECASE)
 _SIGNALEN_VAN = re.compile(r"\b(?:signalen|tekenen|kenmerken|signs) (?:van|bij|voor|of)\b")
-# A concept id is a uuid4 hex: a longer value on a click is none of ours and is not looked up.
-_MAX_CONCEPT_ID = 64
 
 # What shows or changes a case: only in a personal chat.
 _PERSOONLIJK = frozenset({
@@ -73,12 +71,6 @@ __all__ = ["ROOT", "Kennis", "RootDialog"]
 def _is_verlopen_klik(waarde: object) -> bool:
     """A click on a question or form of a flow that no longer runs."""
     return isinstance(waarde, dict) and (cards.KEUZE in waarde or cards.FORMULIER in waarde)
-
-
-def _concept_van(context: TurnContext, sleutel: str) -> str | None:
-    """The concept id a click carries under `sleutel`, if it can be one."""
-    concept = cards.klik_waarde(context, sleutel)
-    return concept if concept is not None and len(concept) <= _MAX_CONCEPT_ID else None
 
 
 class RootDialog(InterruptibleDialog):
@@ -182,10 +174,10 @@ class RootDialog(InterruptibleDialog):
             # Those buttons are only on cards in a personal chat: one clicked in a shared chat is forged.
             return t(messages.KLIK_NA_AFLOOP)
         melder_id = context.activity.from_property.id
-        if concept := _concept_van(context, cards.SIGNAAL_CONCEPT):
+        if concept := cards.klik_concept(context, cards.SIGNAAL_CONCEPT):
             if signaal := await self._diensten.signalen.voor_concept(concept, melder_id):
                 return t(messages.SIGNAAL_AL_VASTGELEGD, referentie=signaal.referentie)
-        elif concept := _concept_van(context, cards.AANMELDING_CONCEPT):
+        elif concept := cards.klik_concept(context, cards.AANMELDING_CONCEPT):
             if aanmelding := await self._diensten.aanmeldingen.voor_concept(concept, melder_id):
                 return t(messages.AANMELDING_AL_ONTVANGEN, referentie=aanmelding.referentie)
         return t(messages.KLIK_NA_AFLOOP)

@@ -18,7 +18,7 @@ stateDiagram-v2
     vastleggen? --> [*]: nee
     vastleggen? --> samenvatting: ja
     samenvatting --> [*]: stored (+ posted to the meldpunt's channel)
-    samenvatting --> samenvatting: BSN, e-mail, phone, too long / store failed
+    samenvatting --> samenvatting: BSN, e-mail, phone, too long / store failed / an earlier signal's card
 ```
 """
 
@@ -201,7 +201,7 @@ class SignaalVastleggenDialog(ComponentDialog):
         card = cards.samenvatting_signaal_card(
             t, _SAMENVATTING, MAX_SAMENVATTING, opties.get(_TEKST, ""), concept_id=step.values[_ID]
         )
-        return await step.prompt(_SAMENVATTING, formulier_options(card, "{fout}"))
+        return await step.prompt(_SAMENVATTING, formulier_options(card, "{fout}", **{_ID: step.values[_ID]}))
 
     async def store_signaal_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Store the signal for the house; post it to the meldpunt's channel when one is configured."""
@@ -247,13 +247,28 @@ class SignaalVastleggenDialog(ComponentDialog):
         await context.send_activity(t(messages.SIGNAAL_DOORGEZET))
 
     async def _samenvatting_geldig(self, prompt: PromptValidatorContext) -> bool:
-        """A summary without names, BSN or contact details, not too long; else say what is wrong."""
+        """A summary without names, BSN or contact details, not too long, sent from this signal's
+        card; else say what is wrong."""
         t = teksten_voor(prompt.context)
         waarde = prompt.recognized.value if prompt.recognized.succeeded else {}
+        eigen = prompt.options.validations.get(_ID)  # None in a state saved before cards carried it
+        if isinstance(waarde, dict) and eigen and waarde.get(cards.SIGNAAL_CONCEPT, eigen) != eigen:
+            # Vastleggen on an earlier signal's card would record its summary as this signal.
+            prompt.context.turn_state[RETRY_WAARDEN] = {"fout": await self._andere_kaart(prompt.context, t)}
+            return False
         _, fout = valideer_samenvatting(_tekst_van(waarde))
         if fout is not None:
             prompt.context.turn_state[RETRY_WAARDEN] = {"fout": foutmelding(t, fout)}
         return fout is None
+
+    async def _andere_kaart(self, context: TurnContext, t: Teksten) -> str:
+        """For a click on an earlier signal's card: its reference when this user recorded it."""
+        concept = cards.klik_concept(context, cards.SIGNAAL_CONCEPT)
+        if concept is not None:
+            signaal = await self._diensten.signalen.voor_concept(concept, context.activity.from_property.id)
+            if signaal is not None:
+                return t(messages.SIGNAAL_AL_VASTGELEGD, referentie=signaal.referentie)
+        return t(messages.FOUT_ANDERE_KAART)
 
 
 def _tekst_van(waarde: object) -> object:

@@ -344,6 +344,30 @@ class TestKlikNaAfloop:
         assert [r.text for r in replies] == [NL(messages.KLIK_NA_AFLOOP)]
         assert await aantal_signalen(sql_engine) == 1
 
+    async def test_that_card_clicked_while_the_next_signal_waits_for_its_summary(
+        self, gesprek: Gesprek, sql_engine
+    ):
+        """Not taken as the next signal's summary (that would record the first one twice)."""
+        oud = await tot_samenvatting(gesprek)
+        await gesprek.click(oud)
+        nieuw = await tot_samenvatting(gesprek)
+        replies = await gesprek.click(oud)
+        assert replies[0].text == NL(messages.SIGNAAL_AL_VASTGELEGD, referentie="SIG-ML-2026-000001")
+        assert dict(buttons(replies[1]))[messages.KNOP_VASTLEGGEN][cards.SIGNAAL_CONCEPT] == (
+            nieuw[cards.SIGNAAL_CONCEPT])  # the next signal's card again
+        assert await aantal_signalen(sql_engine) == 1
+        replies = await gesprek.click({**nieuw, "samenvatting": "Nu iets anders: geluidsoverlast en geschreeuw."})
+        assert "SIG-ML-2026-000002" in replies[0].text
+        assert await concept_ids(sql_engine) == [oud[cards.SIGNAAL_CONCEPT], nieuw[cards.SIGNAAL_CONCEPT]]
+
+    async def test_a_card_of_a_cancelled_flow_is_not_the_next_signals_summary(self, gesprek: Gesprek, sql_engine):
+        oud = await tot_samenvatting(gesprek)
+        await gesprek.send("annuleren")
+        await tot_samenvatting(gesprek)
+        replies = await gesprek.click(oud)
+        assert replies[0].text == NL(messages.FOUT_ANDERE_KAART)
+        assert await aantal_signalen(sql_engine) == 0
+
     async def test_a_card_whose_flow_was_cancelled_records_nothing(self, gesprek: Gesprek, sql_engine):
         klik = await tot_samenvatting(gesprek)
         await gesprek.send("annuleren")
