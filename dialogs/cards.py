@@ -1,10 +1,9 @@
 """Every Adaptive Card the bot sends, built by small pure functions (schema 1.5, what Teams renders).
 
 A button is an Action.Submit whose data is an object: {"actie": ...} for the menu, {"keuze": ...,
-"vraag": ...} for an answer to one question (plus the concept id on the buttons that store
-something), always with {"taal": ...}: the language of the card,
-so a click keeps the conversation in the language the user was reading. Teams sends a click back
-as a message with that `value` and no text.
+"vraag": ...} for an answer to one question (plus the concept id on a button that stores something),
+always with {"taal": ...}: the language of the card, so a click keeps the conversation in the
+language the user was reading. Teams sends a click back as a message with that `value` and no text.
 """
 
 from __future__ import annotations
