@@ -8,13 +8,12 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, text, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import aanmeldingen as aanmeldingen_module
@@ -88,18 +87,6 @@ def make_concept(gemeente: str = "Maastricht", **velden: Any) -> dict[str, Any]:
 
 
 _ADRES = {"conversation": {"id": "a:conv-anna"}, "serviceUrl": "https://smba.test/emea/", "channelId": "msteams"}
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine with empty aanmelding tables (the PostgreSQL database is shared per session)."""
-    engine = database.create_engine(database_url)
-    await database.migrate(engine)
-    async with engine.begin() as conn:
-        for tabel in ("audit_event", "aanmelding", "referentie_teller", "bot_state"):
-            await conn.execute(text(f"DELETE FROM {tabel}"))
-    yield engine
-    await engine.dispose()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ One timeline for most tests (the period is 24 months, "now" is 25 months after t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
@@ -19,7 +18,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import bewaartermijn, database
+from bot import bewaartermijn
 from bot.aanmeldingen import AanmeldingStore
 from bot.signalen import SignaalStore
 from knowledge.aanmelding import AFGESLOTEN, IN_BEHANDELING
@@ -31,18 +30,6 @@ _NU = datetime(2028, 4, 2, 9, 30, tzinfo=UTC)  # 25 months later
 # The professionals of the timeline: who must be gone from the audit trail, and who must stay.
 _SLUITER = "29:mw-sluit-XQ7"
 _LATE_LEZER = "29:mw-leest-later"
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine with empty record tables (the PostgreSQL database is shared per session)."""
-    engine = database.create_engine(database_url)
-    await database.migrate(engine)
-    async with engine.begin() as conn:
-        for tabel in ("audit_event", "signaal", "aanmelding", "referentie_teller", "bot_state"):
-            await conn.execute(text(f"DELETE FROM {tabel}"))
-    yield engine
-    await engine.dispose()
 
 
 class Tijdlijn(NamedTuple):

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,18 +37,6 @@ _SAMENVATTING = "Zorgwekkend-SQ9-signaal over een jongere"
 _HUIS_VAN = {"Maastricht": "MH", "Sittard-Geleen": "WM", "Venlo": "NL"}
 ANNA = ("29:anna", "Anna de Vries")
 BERT = ("29:bert", "Bert Jansen")
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine with empty record tables (the PostgreSQL database is shared per session)."""
-    engine = database.create_engine(database_url)
-    await database.migrate(engine)
-    async with engine.begin() as conn:
-        for tabel in ("audit_event", "signaal", "aanmelding", "referentie_teller", "bot_state"):
-            await conn.execute(text(f"DELETE FROM {tabel}"))
-    yield engine
-    await engine.dispose()
 
 
 @pytest.fixture
