@@ -16,6 +16,7 @@ import random
 import signal
 import sqlite3
 import uuid
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -68,6 +69,35 @@ def _tekst(activity: dict[str, Any]) -> str:
     return "\n".join(delen)
 
 
+async def _klik_en_sigkill(
+    session: aiohttp.ClientSession, tmp_path: Path, server: Server, gebruiker: Gebruiker, klik: dict[str, Any],
+    kansen: random.Random,
+) -> tuple[Server, str]:
+    """Click, SIGKILL the server somewhere in that turn (or just after), restart it, and click again,
+    as a user not sure what happened would: the new server and the text of its answer."""
+    verzoek = asyncio.ensure_future(session.post(f"{server.url}/api/messages", json=gebruiker.bericht(None, klik)))
+    await asyncio.sleep(kansen.uniform(0, 0.04))
+    server.stop(signal.SIGKILL)
+    try:
+        (await verzoek).release()
+    except aiohttp.ClientError:
+        pass  # the server died before it answered
+    server = Server(tmp_path, server.port)
+    await server.ready(session)
+    antwoord = _tekst(await gebruiker.stuur(session, server, None, klik))
+    assert messages.FOUT_EXCUSES not in antwoord
+    return server, antwoord
+
+
+def _eenmaal_zonder_gat(tmp_path: Path, tabel: str, gebruikers: list[Gebruiker]) -> None:
+    """Every user's record is stored once (nothing lost, nothing twice), numbered 1..n without a gap."""
+    with sqlite3.connect(tmp_path / "data" / "zvh-assistent.db") as db:
+        per_melder = dict(db.execute(f"SELECT melder_id, count(*) FROM {tabel} GROUP BY melder_id").fetchall())
+        nummers = sorted(int(r[0].rsplit("-", 1)[1]) for r in db.execute(f"SELECT referentie FROM {tabel}"))
+    assert per_melder == {g.user_id: 1 for g in gebruikers}
+    assert nummers == list(range(1, len(gebruikers) + 1))
+
+
 async def test_sigkill_during_confirm_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
     port = _free_port()
     kansen = random.Random(20261122)
@@ -84,29 +114,13 @@ async def test_sigkill_during_confirm_loses_and_duplicates_nothing(tmp_path, con
                     session, server, None, {**_knop(formulier, messages.KNOP_VERSTUREN), **FORMULIER}
                 )
                 bevestig = _knop(samenvatting, messages.KNOP_BEVESTIGEN)
-                verzoek = asyncio.ensure_future(session.post(f"{server.url}/api/messages",
-                                                             json=gebruiker.bericht(None, bevestig)))
-                await asyncio.sleep(kansen.uniform(0, 0.04))  # somewhere in the confirm, or just after
-                server.stop(signal.SIGKILL)
-                try:
-                    (await verzoek).release()
-                except aiohttp.ClientError:
-                    pass  # the server died before it answered
-                server = Server(tmp_path, port)
-                await server.ready(session)
-                # The user, not sure what happened, clicks Bevestigen again.
-                antwoord = _tekst(await gebruiker.stuur(session, server, None, bevestig))
-                assert messages.FOUT_EXCUSES not in antwoord
+                server, antwoord = await _klik_en_sigkill(session, tmp_path, server, gebruiker, bevestig, kansen)
                 # Confirmed now, or already (the flow had ended): either way the reference, not a shrug.
                 assert "ZVH-MH-" in antwoord and messages.KLIK_NA_AFLOOP not in antwoord, antwoord
         finally:
             server.stop()
 
-    with sqlite3.connect(tmp_path / "data" / "zvh-assistent.db") as db:
-        per_melder = dict(db.execute("SELECT melder_id, count(*) FROM aanmelding GROUP BY melder_id").fetchall())
-        nummers = sorted(int(r[0].rsplit("-", 1)[1]) for r in db.execute("SELECT referentie FROM aanmelding"))
-    assert per_melder == {g.user_id: 1 for g in gebruikers}  # nothing lost, nothing twice
-    assert nummers == list(range(1, PROEVEN + 1))  # and no number skipped
+    _eenmaal_zonder_gat(tmp_path, "aanmelding", gebruikers)
 
 
 async def test_sigkill_while_recording_a_signal_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
@@ -125,28 +139,12 @@ async def test_sigkill_while_recording_a_signal_loses_and_duplicates_nothing(tmp
                 vraag = await gebruiker.stuur(session, server, "Roermond")
                 kaart = await gebruiker.stuur(session, server, None, _knop(vraag, messages.KNOP_VASTLEGGEN))
                 vastleggen = {**_knop(kaart, messages.KNOP_VASTLEGGEN), "samenvatting": "Verward gedrag op straat."}
-                verzoek = asyncio.ensure_future(session.post(f"{server.url}/api/messages",
-                                                             json=gebruiker.bericht(None, vastleggen)))
-                await asyncio.sleep(kansen.uniform(0, 0.04))  # somewhere in the store, or just after
-                server.stop(signal.SIGKILL)
-                try:
-                    (await verzoek).release()
-                except aiohttp.ClientError:
-                    pass
-                server = Server(tmp_path, port)
-                await server.ready(session)
-                # The user, not sure it was recorded, clicks Vastleggen again on the same card.
-                antwoord = _tekst(await gebruiker.stuur(session, server, None, vastleggen))
-                assert messages.FOUT_EXCUSES not in antwoord
+                server, antwoord = await _klik_en_sigkill(session, tmp_path, server, gebruiker, vastleggen, kansen)
                 assert "SIG-ML-" in antwoord and messages.KLIK_NA_AFLOOP not in antwoord, antwoord
         finally:
             server.stop()
 
-    with sqlite3.connect(tmp_path / "data" / "zvh-assistent.db") as db:
-        per_melder = dict(db.execute("SELECT melder_id, count(*) FROM signaal GROUP BY melder_id").fetchall())
-        nummers = sorted(int(r[0].rsplit("-", 1)[1]) for r in db.execute("SELECT referentie FROM signaal"))
-    assert per_melder == {g.user_id: 1 for g in gebruikers}  # nothing lost, nothing twice
-    assert nummers == list(range(1, PROEVEN_SIGNAAL + 1))  # and no number skipped
+    _eenmaal_zonder_gat(tmp_path, "signaal", gebruikers)
 
 
 async def test_sigkill_during_triage_leaves_a_consistent_case(tmp_path, connector: FakeConnector):
