@@ -104,7 +104,7 @@ async def _chat(settings: Settings) -> None:
             onderdelen = build_bot(storage, diensten)
             await chat(onderdelen.bot.on_turn, make_on_turn_error(onderdelen.state), onderdelen.middleware)
         finally:
-            storage.close()
+            await storage.close()
     finally:
         await engine.dispose()
 

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot import database
 from bot.models import AanmeldingRow, AuditEventRow, ReferentieTellerRow, SignaalRow, StateRow
 from dialogs.opslag import Telling
 from knowledge.aanmelding import (
@@ -86,7 +87,7 @@ class RecordStore:
 
     @asynccontextmanager
     async def _transactie(self) -> AsyncIterator[AsyncConnection]:
-        async with self._engine.begin() as conn:
+        async with database.schrijfbeurt(self._engine), self._engine.begin() as conn:
             if conn.dialect.name == "sqlite":
                 # pysqlite would begin only at the first write, after our read: take the lock first,
                 # so what we read is still true when we write (busy_timeout makes others wait).

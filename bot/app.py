@@ -90,8 +90,10 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
         settings, onderdelen.state, onderdelen.middleware, app[VERZENDING]
     )
     yield
-    storage.close()
-    await engine.dispose()
+    try:
+        await storage.close()
+    finally:
+        await engine.dispose()
 
 
 @web.middleware

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from contextlib import AbstractAsyncContextManager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -32,6 +34,27 @@ def create_engine(database_url: str) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True)
+
+
+def schrijfbeurt(engine: AsyncEngine) -> AbstractAsyncContextManager[object]:
+    """Hold while writing to a SQLite file: one writer at a time in this process. The state writer
+    (bot/storage.py) and the record stores write through different connections; left to SQLite's
+    busy handler, one waiting while the other's transaction spans a busy event loop failed after
+    busy_timeout with "database is locked". Here the wait has no such limit, and SQLite's lock is
+    left to other processes. PostgreSQL locks rows itself: nothing to hold."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return nullcontext()
+    lus = asyncio.get_running_loop()
+    sleutel = str(Path(url.database).resolve())
+    gebonden = _SCHRIJFSLOTEN.get(sleutel)
+    if gebonden is None or gebonden[0] is not lus:
+        gebonden = _SCHRIJFSLOTEN[sleutel] = (lus, asyncio.Lock())
+    return gebonden[1]
+
+
+# SQLite file -> (event loop, lock) of its writers in this process.
+_SCHRIJFSLOTEN: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Lock]] = {}
 
 
 def create_sync_engine(url: URL) -> Engine:

@@ -79,12 +79,15 @@ class SqlStorage(Storage):
                 rows = (await conn.execute(_LEES, {"hashes": hashes})).all()
         return {key: _decode(document, e_tag) for key, e_tag, document in rows}
 
-    def close(self) -> None:
-        """Close the SQLite reader and writer (the engine is its owner's to dispose of)."""
-        if self._lezer is not None:
-            self._lezer.sluit()
-        if self._schrijver is not None:
-            self._schrijver.sluit()
+    async def close(self) -> None:
+        """Close the SQLite reader and writer; later calls go through the engine (its owner's to
+        dispose of). Closing twice is harmless."""
+        lezer, schrijver = self._lezer, self._schrijver
+        self._lezer = self._schrijver = None
+        if lezer is not None:
+            lezer.sluit()
+        if schrijver is not None:
+            await schrijver.sluit()
 
     async def write(self, changes: dict[str, Any]) -> None:
         """Insert or update items; a stale e_tag raises EtagConflict and writes nothing of this call."""
@@ -109,7 +112,8 @@ class SqlStorage(Storage):
         """Run `werk` in one transaction: on a SQLite file in one hop to the writer's thread, else on
         the async engine (asyncpg's own I/O for PostgreSQL)."""
         if self._schrijver is not None:
-            await self._schrijver.voer_uit(werk, argument)
+            async with database.schrijfbeurt(self._engine):
+                await self._schrijver.voer_uit(werk, argument)
             return
         async with self._engine.begin() as conn:
             await conn.run_sync(werk, argument)
@@ -154,7 +158,7 @@ class _SqliteSchrijver:
     pragmas: WAL, synchronous=FULL), a whole transaction per hop. Through the async engine one
     write took half a dozen hops to SQLite's thread, each waiting for the GIL while other turns
     ran, and held the engine's single connection all that time. The record stores keep that
-    connection; the two writers take turns by SQLite's lock (BEGIN IMMEDIATE, busy_timeout)."""
+    connection; the two take turns by database.schrijfbeurt, SQLite's lock is for other processes."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = database.create_sync_engine(engine.url)
@@ -170,10 +174,13 @@ class _SqliteSchrijver:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             werk(conn, argument)
 
-    def sluit(self) -> None:
-        # The connection belongs to the writer's thread: closed there, then the thread ends.
-        self._draad.submit(self._engine.dispose).result()
-        self._draad.shutdown(wait=True)
+    async def sluit(self) -> None:
+        # The connection belongs to the writer's thread: closed there (after the writes queued before
+        # it), without blocking the event loop; then the thread ends.
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._draad, self._engine.dispose)
+        finally:
+            self._draad.shutdown(wait=False)
 
 
 class _SqliteLezer:

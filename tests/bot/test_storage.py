@@ -209,8 +209,9 @@ class TestSqliteLezer:
         assert lezer._lezer is not None and lezer._lezer._conn is not None  # read on the loop, not by the engine
         await schrijver.delete(["k"])
         assert await lezer.read(["k"]) == {}
-        lezer.close()
-        assert (await lezer.read(["k", "ander"])) == {}  # reopened after close
+        await lezer.close()
+        assert (await lezer.read(["k", "ander"])) == {}  # after close through the engine
+        await lezer.close()  # twice is harmless
 
     async def test_a_reader_that_cannot_read_leaves_it_to_the_engine(self, sql_engine: AsyncEngine, tmp_path):
         storage = SqlStorage(sql_engine)
@@ -241,7 +242,38 @@ class TestSqliteLezer:
         await storage.write({"b": {"n": 2}})
         nieuw = set(threading.enumerate()) - voor
         assert [t.name for t in nieuw] == ["zvh-state_0"]
-        storage.close()
+        await storage.close()
+        for draad in nieuw:
+            draad.join(5)
         assert not any(t.is_alive() for t in nieuw)
         # What it wrote is committed: another storage on the same file reads it.
         assert set(await SqlStorage(sql_engine).read(["a", "b"])) == {"a", "b"}
+
+
+class TestEenSchrijver:
+    """The state writer and the record stores write to one SQLite file through different connections;
+    in one process they take turns (database.schrijfbeurt) instead of racing in SQLite's busy handler."""
+
+    async def test_a_state_write_waits_out_a_long_record_transaction(self, sqlite_url, monkeypatch):
+        from bot.aanmeldingen import AanmeldingStore
+
+        pragmas = database._sqlite_pragmas
+
+        def kort_geduld(dbapi_connection, record):  # noqa: ANN001
+            pragmas(dbapi_connection, record)
+            dbapi_connection.execute("PRAGMA busy_timeout=100")  # SQLite would give up after 0.1 s
+
+        monkeypatch.setattr(database, "_sqlite_pragmas", kort_geduld)
+        engine = database.create_engine(sqlite_url)
+        try:
+            await database.migrate(engine)
+            storage = SqlStorage(engine)
+            async with AanmeldingStore(engine)._transactie():  # a confirm on a busy event loop
+                schrijven = asyncio.ensure_future(storage.write({"k": {"n": 1}}))
+                await asyncio.sleep(0.5)
+                assert not schrijven.done()
+            await schrijven  # "database is locked" after 0.1 s without the turn-taking
+            assert (await storage.read(["k"]))["k"]["n"] == 1
+            await storage.close()
+        finally:
+            await engine.dispose()
