@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 
 from botbuilder.core import BotState, Middleware, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
 from bot.storage import EtagConflict
@@ -24,7 +26,8 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
     """Log the failure (no message content), tell the user in one line, and drop the broken flow.
 
     An e_tag conflict means another turn of the same user wrote first: their state is valid, so it
-    is kept and the user is asked to send the last answer again.
+    is kept and the user is asked to send the last answer again. So is a database error: the state
+    as it was before this turn is what is stored.
     """
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -32,6 +35,11 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
         if isinstance(error, EtagConflict):
             log.warning("turn lost an e_tag race; state of the other turn kept")
             tekst = t(messages.FOUT_GELIJKTIJDIG)
+        elif isinstance(error, (DBAPIError, sqlite3.Error)):
+            # The database did not take this turn (locked, gone for a moment): what was stored before
+            # it is intact, so the user's half-filled form stays and the answer can simply be sent again.
+            log.error("turn failed on the database: %s", type(getattr(error, "orig", None) or error).__name__)
+            tekst = t(messages.FOUT_OPSLAG)
         else:
             # The stack without the exception's message: a message can quote what the user typed.
             stack = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))

@@ -44,6 +44,10 @@ FOUT_EXCUSES = N_(
 FOUT_GELIJKTIJDIG = N_(
     "Je bericht kruiste een ander bericht in dit gesprek. Stuur je laatste antwoord nog een keer."
 )
+FOUT_OPSLAG = N_(
+    "Het lukte me even niet om dit op te slaan. Wat je eerder invulde, staat er nog: stuur je laatste "
+    "antwoord zo nog een keer."
+)
 
 # Acute danger
 ACUUT_TITEL = N_("Acuut gevaar? Bel {nummer}")

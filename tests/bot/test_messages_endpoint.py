@@ -251,3 +251,29 @@ class TestConcurrentTurns:
         monkeypatch.setattr(SqlStorage, "write", verloren)
         await client.post("/api/messages", json=teams_message("ja", connector.url))
         assert connector.texts()[voor:] == [messages.FOUT_GELIJKTIJDIG]
+
+    async def test_a_database_error_keeps_the_flow_and_asks_to_send_the_answer_again(
+        self, client, connector, monkeypatch
+    ):
+        """The database did not take the turn ("database is locked", a dropped connection): what was
+        stored before it is intact, so the flow stays and the same answer works a moment later."""
+        import sqlite3
+
+        from sqlalchemy.exc import OperationalError
+
+        from bot.storage import SqlStorage
+
+        await client.post("/api/messages", json=teams_message("check", connector.url))
+        await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
+        voor = len(connector.received)
+        echte_write = SqlStorage.write
+
+        async def op_slot(self, changes):
+            raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+
+        monkeypatch.setattr(SqlStorage, "write", op_slot)
+        await client.post("/api/messages", json=teams_message("ja", connector.url))
+        assert connector.texts()[voor:] == [messages.FOUT_OPSLAG]
+        monkeypatch.setattr(SqlStorage, "write", echte_write)
+        await client.post("/api/messages", json=teams_message("ja", connector.url))
+        assert "Criterium B van" in " ".join(connector.texts()[voor + 1:])
