@@ -35,7 +35,7 @@ from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs import cards, messages
 from dialogs.aanmelding import foutmelding
-from dialogs.base import is_gedeeld
+from dialogs.base import MAX_HERKEN, is_gedeeld
 from dialogs.gemeente import GEMEENTE, VRAAG, GemeenteDialog
 from dialogs.i18n import EN, NL, Teksten, teksten_voor
 from dialogs.opslag import Diensten
@@ -110,7 +110,7 @@ class SignaalDialog(ComponentDialog):
         vraag = prompt.options.validations  # KeuzePrompt's plain options
         if vraag.get("vraag_id") != _VRAAG_SOORT or not isinstance(tekst, str):
             return False
-        passend = [code for code in herken_soort(tekst, self._meldpunten) if code in vraag["keuzes"]]
+        passend = [code for code in herken_soort(tekst[:MAX_HERKEN], self._meldpunten) if code in vraag["keuzes"]]
         if len(passend) != 1:
             return False
         prompt.recognized.value = passend[0]

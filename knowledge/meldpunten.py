@@ -108,8 +108,10 @@ _Woord = tuple[_Vorm, ...]
 _Frase = tuple[_Woord, ...]
 # One entry of `woorden`: a phrase, or (for "a ~ b") several phrases that must occur close together.
 _Patroon = tuple[_Frase, ...]
-# How many distinct words' forms are remembered (the words professionals write repeat a lot).
+# How many distinct words' forms are remembered (the words professionals write repeat a lot), and
+# the longest word remembered (no real word is longer; a pasted string is not worth keeping).
 _WOORDEN_ONTHOUDEN = 4096
+_LANGSTE_ONTHOUDEN = 40
 
 
 class _Vormen:
@@ -131,22 +133,27 @@ class _Vormen:
                 soort = self._begin if vorm.begin else self._eind if vorm.eind else self._heel
                 soort.setdefault(vorm.tekst, []).append(i)
         self._lang = [tekst for tekst in self._heel if len(tekst) >= _KORTSTE_TYPO_WOORD]
+        # Only the lengths the stems have: a long word costs a few slices, not one per letter.
+        self._begin_lengtes = sorted({len(tekst) for tekst in self._begin})
+        self._eind_lengtes = sorted({len(tekst) for tekst in self._eind})
         self._onthouden: dict[str, frozenset[int]] = {}
 
     def van(self, woord: str) -> frozenset[int]:
         passend = self._onthouden.get(woord)
         if passend is None:
             passend = self._zoek(woord)
-            if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
-                self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes: memory stays bounded
-            self._onthouden[woord] = passend
+            if len(woord) <= _LANGSTE_ONTHOUDEN:
+                if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
+                    self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes: memory stays bounded
+                self._onthouden[woord] = passend
         return passend
 
     def _zoek(self, woord: str) -> frozenset[int]:
         gevonden = list(self._heel.get(woord, ()))
-        for i in range(1, len(woord) + 1):
-            gevonden += self._begin.get(woord[:i], ())
-            gevonden += self._eind.get(woord[-i:], ())
+        for lengte in self._begin_lengtes:
+            gevonden += self._begin.get(woord[:lengte], ()) if lengte <= len(woord) else ()
+        for lengte in self._eind_lengtes:
+            gevonden += self._eind.get(woord[-lengte:], ()) if lengte <= len(woord) else ()
         gevonden += (i for tekst, i in self._binnen if tekst in woord)
         if len(woord) >= _KORTSTE_TYPO_WOORD:
             for tekst, _, _ in process.extract(
@@ -168,21 +175,22 @@ class Meldpunten:
     soorten: tuple[Signaalsoort, ...]
     meldpunten: tuple[Meldpunt, ...]
     _vormen: _Vormen = field(init=False, repr=False, compare=False)
-    # For each form's number, the entries (kind's order, kind, entry) it appears in: a text is only
+    # For each form's number, the entries (kind's order, kind, index, entry) it appears in: a text is only
     # tried against the entries that share a form with it.
-    _waar: dict[int, tuple[tuple[int, str, _Entry], ...]] = field(init=False, repr=False, compare=False)
+    _waar: dict[int, tuple[tuple[int, str, int, _Entry], ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         patronen = [(s.code, [_patroon(w) for w in s.woorden]) for s in self.soorten if s.code != ANDERS]
         vormen = _Vormen(list(dict.fromkeys(
             vorm for _, lijst in patronen for patroon in lijst for frase in patroon for plek in frase for vorm in plek
         )))
-        waar: dict[int, list[tuple[int, str, _Entry]]] = {}
+        waar: dict[int, list[tuple[int, str, int, _Entry]]] = {}
         for volgorde, (code, lijst) in enumerate(patronen):
-            for patroon in lijst:
+            for index, patroon in enumerate(lijst):
                 entry = tuple(tuple(frozenset(vormen.nummer[v] for v in plek) for plek in frase) for frase in patroon)
                 for nummer in {n for frase in entry for plek in frase for n in plek}:
-                    waar.setdefault(nummer, []).append((volgorde, code, entry))
+                    # The entry's index keeps two entries that compile alike apart: each one counts.
+                    waar.setdefault(nummer, []).append((volgorde, code, index, entry))
         object.__setattr__(self, "_vormen", vormen)
         object.__setattr__(self, "_waar", {nummer: tuple(lijst) for nummer, lijst in waar.items()})
 
@@ -207,7 +215,7 @@ def herken_soort(tekst: str, meldpunten: Meldpunten) -> tuple[str, ...]:
     per_woord = [meldpunten._vormen.van(woord) for woord in woorden(tekst)]
     kandidaten = {kandidaat for passend in per_woord for nummer in passend for kandidaat in meldpunten._waar[nummer]}
     treffers: dict[tuple[int, str], int] = {}
-    for volgorde, code, entry in kandidaten:
+    for volgorde, code, _, entry in kandidaten:
         if _komt_voor(entry, per_woord):
             treffers[volgorde, code] = treffers.get((volgorde, code), 0) + 1
     return tuple(code for (_, code), _ in sorted(treffers.items(), key=lambda t: (-t[1], t[0][0])))

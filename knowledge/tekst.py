@@ -11,12 +11,24 @@ from rapidfuzz import fuzz
 _NOT_WORD = re.compile(r"[^\w?]+")
 
 
-@lru_cache(maxsize=4096)
 def normalise(tekst: str) -> str:
-    """'Financiële  uitbuiting!' -> 'financiele uitbuiting' (keeps '?', the help shortcut).
+    """'Financiële  uitbuiting!' -> 'financiele uitbuiting' (keeps '?', the help shortcut)."""
+    # One message is normalised by a dozen matchers (danger, commands, language, glossary, signals)
+    # in a turn: a short one is remembered for a while; a long one is not kept at all.
+    return _normalise_kort(tekst) if len(tekst) <= _KORT else _normalise(tekst)
 
-    Remembered for the last few thousand texts: one message is normalised by a dozen matchers
-    (danger, commands, language, glossary, signals) on every turn."""
+
+# Remembered texts: at most this many, of at most this length (a few hundred KB in all).
+_ONTHOUDEN = 256
+_KORT = 500
+
+
+@lru_cache(maxsize=_ONTHOUDEN)
+def _normalise_kort(tekst: str) -> str:
+    return _normalise(tekst)
+
+
+def _normalise(tekst: str) -> str:
     zonder_accenten = "".join(
         c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)
     )

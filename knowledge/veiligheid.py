@@ -20,8 +20,10 @@ _BESTAND = "acuut.toml"
 _TYPO_DREMPEL = 88.0
 _KORTSTE_TYPO_WOORD = 6
 _KORTSTE_DEELWOORD = 5
-# How many distinct words' matches are remembered (bounded: users type anything).
+# How many distinct words' matches are remembered (bounded: users type anything), and the longest
+# word remembered (no real word is longer).
 _WOORDEN_ONTHOUDEN = 4096
+_LANGSTE_ONTHOUDEN = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +80,10 @@ class _LosseWoorden:
                                                  score_cutoff=_TYPO_DREMPEL, limit=None)
             ) if len(woord) >= _KORTSTE_TYPO_WOORD else frozenset()
             gevonden = (typo, frozenset(f for f in self._deel if f in woord))
-            if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
-                self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes
-            self._onthouden[woord] = gevonden
+            if len(woord) <= _LANGSTE_ONTHOUDEN:
+                if len(self._onthouden) >= _WOORDEN_ONTHOUDEN:
+                    self._onthouden.pop(next(iter(self._onthouden)))  # the oldest goes
+                self._onthouden[woord] = gevonden
         return gevonden
 
 
