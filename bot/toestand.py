@@ -31,30 +31,48 @@ class Gesprekstoestand(PrivateConversationState):
 
 class _Toestand(CachedBotState):
     def compute_hash(self, obj: object) -> Any:
-        return afdruk(obj)
+        try:
+            return afdruk(obj)
+        except RecursionError:  # a structure that refers to itself: jsonpickle writes those as py/id
+            return _jsonpickle(obj)
 
 
 _GEWOON = (str, type(None))
 _GETAL = (int, float, bool)
-# A class with its own __getstate__ is rendered by jsonpickle through it: leave those to jsonpickle.
-_GEWONE_GETSTATE = getattr(object, "__getstate__", None)
 
 
 def afdruk(waarde: Any) -> Any:
-    """A copy of the structure of `waarde` that is == to another's exactly when jsonpickle would
-    render both the same: dicts and lists copied, scalars with their type, objects as their class
-    and attributes."""
+    """A copy of the structure of `waarde` that differs from another's whenever jsonpickle would
+    render the two differently: dicts (their order too) and lists copied, scalars with their type,
+    plain objects as their class and attributes. Anything else (subclasses of dict or list, sets,
+    datetimes, enums, classes with their own pickling) is rendered by jsonpickle itself."""
     soort = type(waarde)
     if soort in _GEWOON:
         return waarde
     if soort in _GETAL:
         return soort, waarde
     if soort is dict:
-        return {sleutel: afdruk(w) for sleutel, w in waarde.items()}
+        return dict, [(sleutel, afdruk(w)) for sleutel, w in waarde.items()]
     if soort is list:
         return [afdruk(w) for w in waarde]
     if soort is tuple:
         return tuple, [afdruk(w) for w in waarde]
-    if hasattr(waarde, "__dict__") and getattr(soort, "__getstate__", None) is _GEWONE_GETSTATE:
+    if _gewoon_object(soort) and hasattr(waarde, "__dict__"):
         return soort, afdruk(vars(waarde))
+    return _jsonpickle(waarde)
+
+
+def _gewoon_object(soort: type) -> bool:
+    """A class jsonpickle renders as its __dict__: no container, no pickling of its own."""
+    return (
+        not issubclass(soort, (dict, list, tuple, set, frozenset, type))
+        and soort.__reduce__ is object.__reduce__
+        and soort.__reduce_ex__ is object.__reduce_ex__
+        and getattr(soort, "__getstate__", None) is getattr(object, "__getstate__", None)
+        and not hasattr(soort, "__getnewargs__")
+        and not hasattr(soort, "__getnewargs_ex__")
+    )
+
+
+def _jsonpickle(waarde: Any) -> str:
     return str(Pickler().flatten(waarde))

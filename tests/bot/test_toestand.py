@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import math
+from collections import Counter, OrderedDict
 
+import pytest
 from botbuilder.core import MemoryStorage, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogInstance, DialogState
@@ -14,7 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonpickle.pickler import Pickler
 
-from bot.toestand import Gesprekstoestand, afdruk
+from bot.toestand import Gesprekstoestand, _Toestand, afdruk
+
+
+class Lijst(list):
+    pass
 
 
 class Ding:
@@ -26,7 +32,8 @@ _SCALAIR = st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from([0.5
 _WAARDEN = st.recursive(
     _SCALAIR,
     lambda binnen: (
-        st.lists(binnen, max_size=3) | st.lists(binnen, max_size=2).map(tuple)
+        st.lists(binnen, max_size=3) | st.lists(binnen, max_size=2).map(tuple) | st.lists(binnen, max_size=2).map(Lijst)
+        | st.dictionaries(st.sampled_from("xyz"), binnen, max_size=3).map(OrderedDict)
         | st.dictionaries(st.sampled_from("xyz"), binnen, max_size=3) | binnen.map(Ding)
         | binnen.map(lambda w: DialogState([DialogInstance(id="d", state={"w": w})]))
     ),
@@ -44,6 +51,27 @@ def test_every_change_jsonpickle_sees_is_seen(a, b):
     if _jsonpickle(a) != _jsonpickle(b):
         assert afdruk(a) != afdruk(b)
     assert afdruk(a) == afdruk(copy.deepcopy(a))
+
+
+@pytest.mark.parametrize(
+    ("voor", "na"),
+    [
+        (OrderedDict(a=1), OrderedDict(a=2)),  # dict subclasses: jsonpickle renders their items
+        (Counter(a=1), Counter(a=2)),
+        (Lijst([1]), Lijst([1, 2])),  # a list subclass's items
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}),  # order: jsonpickle writes it
+        ({1, 2}, {1, 3}),
+    ],
+)
+def test_containers_jsonpickle_renders_itself_are_compared_as_it_renders_them(voor, na):
+    assert _jsonpickle({"w": voor}) != _jsonpickle({"w": na})
+    assert afdruk({"w": voor}) != afdruk({"w": na})
+
+
+def test_a_state_that_refers_to_itself_is_left_to_jsonpickle():
+    lus: list = []
+    lus.append(lus)
+    assert isinstance(_Toestand({"lus": lus}).hash, str)
 
 
 def test_types_count_as_changes():
