@@ -59,7 +59,7 @@ class EtagConflict(Exception):
 
 
 class SqlStorage(Storage):
-    """Storage items in the bot_state table; every call is one transaction on the async engine."""
+    """Storage items in the bot_state table; every write or delete is one transaction."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -111,12 +111,12 @@ class SqlStorage(Storage):
     async def _transactie(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
         """Run `werk` in one transaction: on a SQLite file in one hop to the writer's thread, else on
         the async engine (asyncpg's own I/O for PostgreSQL)."""
-        if self._schrijver is not None:
-            async with database.schrijfbeurt(self._engine):
+        async with database.schrijfbeurt(self._engine):
+            if self._schrijver is not None:
                 await self._schrijver.voer_uit(werk, argument)
-            return
-        async with self._engine.begin() as conn:
-            await conn.run_sync(werk, argument)
+                return
+            async with self._engine.begin() as conn:
+                await conn.run_sync(werk, argument)
 
 
 def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None:
