@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from botbuilder.core import BotState, Middleware, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from bot.config import Settings
 from bot.storage import EtagConflict
@@ -35,7 +35,7 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
         if isinstance(error, EtagConflict):
             log.warning("turn lost an e_tag race; state of the other turn kept")
             tekst = t(messages.FOUT_GELIJKTIJDIG)
-        elif isinstance(error, (DBAPIError, sqlite3.Error)):
+        elif _database_even_weg(error):
             # The database did not take this turn (locked, gone for a moment): what was stored before
             # it is intact, so the user's half-filled form stays and the answer can simply be sent again.
             log.error("turn failed on the database: %s", type(getattr(error, "orig", None) or error).__name__)
@@ -58,6 +58,13 @@ def make_on_turn_error(state: BotState) -> TurnErrorHandler:
             log.error("could not send the apology: %s", type(send_error).__name__)
 
     return on_turn_error
+
+
+def _database_even_weg(error: Exception) -> bool:
+    """Locked, or the connection lost: passes, unlike a broken constraint (that would fail again)."""
+    return isinstance(error, (OperationalError, InterfaceError, sqlite3.OperationalError)) or bool(
+        getattr(error, "connection_invalidated", False)
+    )
 
 
 def build_adapter(
