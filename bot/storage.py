@@ -8,7 +8,9 @@ on the event loop's own thread (tens of microseconds, and in WAL mode a reader n
 writer): through the async engine the same read took several hops to SQLite's worker thread and
 back, each waiting for the GIL while other turns ran, and queued for the one pooled connection
 behind the writes, so that under load a turn spent most of its time waiting to read its state.
-Writes (a commit waits for fsync) stay on the async engine, off the event loop.
+Writes (a commit waits for fsync) stay off the event loop: on a SQLite file a whole transaction in
+one hop to a writer thread, taking turns with the record stores (database.schrijfbeurt); on
+PostgreSQL on the async engine.
 """
 
 from __future__ import annotations
