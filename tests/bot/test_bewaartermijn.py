@@ -22,8 +22,8 @@ from bot import bewaartermijn
 from bot.aanmeldingen import AanmeldingStore
 from bot.signalen import SignaalStore
 from knowledge.aanmelding import AFGESLOTEN, IN_BEHANDELING
-from tests.bot.test_aanmeldingen import ANNA, Klok, bevestig
-from tests.bot.test_signalen import BERT, audit, leg_vast
+from tests.bot.test_aanmeldingen import ANNA, Klok, audit, bevestig
+from tests.bot.test_signalen import BERT, leg_vast
 
 _BEGIN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 _NU = datetime(2028, 4, 2, 9, 30, tzinfo=UTC)  # 25 months later

@@ -23,12 +23,12 @@ from bot import aanmeldingen as aanmeldingen_module
 from bot import database
 from bot import signalen as signalen_module
 from bot.aanmeldingen import AanmeldingStore
-from bot.models import AuditEventRow, ReferentieTellerRow, SignaalRow
+from bot.models import ReferentieTellerRow, SignaalRow
 from bot.signalen import SignaalStore
 from dialogs.opslag import Signalen
 from knowledge.aanmelding import AFGESLOTEN, Melder
 from knowledge.signaal import AFGEHANDELD, NIEUW, Signaal
-from tests.bot.test_aanmeldingen import Klok, make_concept
+from tests.bot.test_aanmeldingen import Klok, audit, make_concept
 
 _REPO = Path(__file__).resolve().parents[2]
 _BEGIN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -56,16 +56,6 @@ async def leg_vast(
     """Record a signal; a new concept unless `concept_id` is given."""
     concept_id = concept_id or uuid.uuid4().hex
     return await store.vastleggen(concept_id, soort, gemeente, _HUIS_VAN[gemeente], samenvatting, *melder)
-
-
-async def audit(engine: AsyncEngine) -> list[tuple[str, str, str, str]]:
-    """(wie, actie, referentie, detail) of every audit event, in order."""
-    async with engine.connect() as conn:
-        rijen = await conn.execute(
-            select(AuditEventRow.wie, AuditEventRow.actie, AuditEventRow.referentie, AuditEventRow.detail)
-            .order_by(AuditEventRow.id)
-        )
-        return [tuple(r) for r in rijen]
 
 
 async def aantal_signalen(engine: AsyncEngine) -> int:
