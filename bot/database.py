@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import AbstractAsyncContextManager, nullcontext
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -46,11 +47,17 @@ def schrijfbeurt(engine: AsyncEngine) -> AbstractAsyncContextManager[object]:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return nullcontext()
     lus = asyncio.get_running_loop()
-    sleutel = str(Path(url.database).resolve())
+    sleutel = _bestand(url.database)
     gebonden = _SCHRIJFSLOTEN.get(sleutel)
     if gebonden is None or gebonden[0] is not lus:
         gebonden = _SCHRIJFSLOTEN[sleutel] = (lus, asyncio.Lock())
     return gebonden[1]
+
+
+@cache
+def _bestand(pad: str) -> str:
+    # Resolved once per path, not on every write (a realpath is a system call per folder).
+    return str(Path(pad).resolve())
 
 
 # SQLite file -> (event loop, lock) of its writers in this process.
