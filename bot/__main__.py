@@ -106,7 +106,7 @@ async def _chat(settings: Settings) -> None:
         finally:
             await storage.close()
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
 
 
 async def _console_melding(adres: Mapping[str, Any], tekst: str) -> None:
@@ -123,7 +123,7 @@ async def _purge(settings: Settings) -> None:
         if engine.dialect.name == "sqlite":
             await _vacuum(engine)
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
     sys.stdout.write("".join(f"{regel}\n" for regel in opruiming.regels()))
 
 
@@ -141,7 +141,7 @@ async def _cijfers(settings: Settings, jaar: int) -> None:
         await database.migrate(engine)
         tellingen = await AanmeldingStore(engine).cijfers(jaar)
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
     schrijver = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
     schrijver.writerow(("gemeente", "doelgroep", "aantal"))
     schrijver.writerows((t.gemeente, t.doelgroep, t.aantal) for t in tellingen)

@@ -1,25 +1,26 @@
 """The aanmeldingen store on SQL (SQLite or PostgreSQL): gap-free references, authorisation,
 an audit event for every read and change, and erasure after the retention period.
 
-Every method is one transaction. On SQLite that transaction takes the write lock at its start
-(BEGIN IMMEDIATE), because every method writes at least an audit event after it reads; on
-PostgreSQL the counter row's lock serialises confirmations of one region and year.
+Every method is one transaction (database.in_transactie), written as a plain function of a
+connection. On SQLite that transaction takes the write lock at its start (BEGIN IMMEDIATE), because
+every method writes at least an audit event after it reads; on PostgreSQL the counter row's lock
+serialises confirmations of one region and year.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, ColumnElement, Table, delete, exists, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import database
 from bot.models import AanmeldingRow, AuditEventRow, ReferentieTellerRow, SignaalRow, StateRow
@@ -48,6 +49,7 @@ from knowledge.aanmelding import (
 )
 
 NEDERLAND = ZoneInfo("Europe/Amsterdam")
+T = TypeVar("T")
 # audit_event.actie values, and the wie of what the bot does by itself.
 AANGEMAAKT = "aangemaakt"
 GELEZEN = "gelezen"
@@ -85,51 +87,56 @@ class RecordStore:
         # Stored in UTC: SQLite keeps datetimes as text without an offset, so all must share one.
         return _utc(self._klok())
 
-    @asynccontextmanager
-    async def _transactie(self) -> AsyncIterator[AsyncConnection]:
-        async with database.schrijfbeurt(self._engine), self._engine.begin() as conn:
-            if conn.dialect.name == "sqlite":
-                # pysqlite would begin only at the first write, after our read: take the lock first,
-                # so what we read is still true when we write (busy_timeout makes others wait).
-                await conn.exec_driver_sql("BEGIN IMMEDIATE")
-            yield conn
+    async def _transactie(self, werk: Callable[[Connection], T]) -> T:
+        return await database.in_transactie(self._engine, werk)
 
     async def _eenmalig(
         self, tabel: Table, concept_id: str, melder_id: str, actie: str,
-        nieuw: Callable[[AsyncConnection, datetime], Awaitable[dict[str, Any]]],
+        nieuw: Callable[[Connection, datetime], dict[str, Any]],
     ) -> dict[str, Any]:
         """The row `nieuw` inserts for `concept_id` (with its number and audit event), in one
         transaction; when that concept is stored already, the stored row, audited as read, and no
         number used. ValueError (the refusal audited) when the concept is another melder's."""
         nu = self._nu()
+
+        def opslaan(conn: Connection) -> dict[str, Any] | None:
+            bestaand = _met_concept(conn, tabel, concept_id)
+            if bestaand is None:
+                return nieuw(conn, nu)
+            return _eigen_rij(conn, nu, bestaand, melder_id, actie)
+
+        def opgeslagen(conn: Connection) -> dict[str, Any] | None:
+            bestaand = _met_concept(conn, tabel, concept_id)
+            if bestaand is None:
+                raise LookupError(concept_id)
+            return _eigen_rij(conn, nu, bestaand, melder_id, actie)
+
         try:
-            async with self._transactie() as conn:
-                bestaand = await _met_concept(conn, tabel, concept_id)
-                if bestaand is None:
-                    return await nieuw(conn, nu)
-                herhaald = await _eigen_rij(conn, nu, bestaand, melder_id, actie)
-        except IntegrityError:
+            rij = await self._transactie(opslaan)
+        except IntegrityError as fout:
             # A concurrent confirmation of this concept committed first (PostgreSQL); our transaction,
             # and the number it took, rolled back. Any other integrity error is not ours to hide.
-            async with self._transactie() as conn:
-                bestaand = await _met_concept(conn, tabel, concept_id)
-                if bestaand is None:
-                    raise
-                herhaald = await _eigen_rij(conn, nu, bestaand, melder_id, actie)
-        if herhaald is None:
+            try:
+                rij = await self._transactie(opgeslagen)
+            except LookupError:
+                raise fout from None
+        if rij is None:
             raise ValueError(f"{actie}(): this concept_id belongs to a record of another melder")
-        return herhaald
+        return rij
 
     async def _voor_concept(self, tabel: Table, concept_id: str, melder_id: str) -> dict[str, Any] | None:
         """The row stored for `concept_id` when `melder_id` stored it, audited as read; None for an
         unknown concept, and (the refusal audited) for another melder's or an erased one."""
         if not concept_id or not melder_id:
             return None
-        async with self._transactie() as conn:
-            bestaand = await _met_concept(conn, tabel, concept_id)
+
+        def lees(conn: Connection) -> dict[str, Any] | None:
+            bestaand = _met_concept(conn, tabel, concept_id)
             if bestaand is None:
                 return None
-            return await _eigen_rij(conn, self._nu(), bestaand, melder_id, "voor_concept")
+            return _eigen_rij(conn, self._nu(), bestaand, melder_id, "voor_concept")
+
+        return await self._transactie(lees)
 
     async def _wis(
         self, tabel: Table, klaar: ColumnElement[bool], sinds: Column[Any], kolommen: Iterable[str], maanden: int,
@@ -140,16 +147,19 @@ class RecordStore:
         if maanden < 1:
             raise ValueError("purge(): the retention period is at least one month")
         nu = self._nu()
-        async with self._transactie() as conn:
-            gewist = await conn.execute(
+
+        def wis(conn: Connection) -> int:
+            gewist = conn.execute(
                 update(tabel)
                 .where(klaar, sinds < _maanden_terug(nu, maanden), tabel.c.gewist.is_(None))
                 .values(**dict.fromkeys(kolommen), gewist=nu, **dict.fromkeys(tijdstempels, nu))
                 .returning(tabel.c.referentie)
             )
             referenties = sorted(gewist.scalars())
-            await _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
-        return len(referenties)
+            _audit(conn, nu, SYSTEEM, GEWIST, referenties, f"bewaartermijn={maanden} maanden")
+            return len(referenties)
+
+        return await self._transactie(wis)
 
 
     async def _open_over_termijn(
@@ -181,9 +191,8 @@ class RecordStore:
             for tabel in (_AANMELDING, _SIGNAAL)
         ]
         grens = _maanden_terug(self._nu(), maanden)
-        async with self._transactie() as conn:
-            weg = await conn.execute(delete(_AUDIT).where(_AUDIT.c.wanneer < grens, *niet_meer_persoonlijk))
-        return weg.rowcount
+        weg = delete(_AUDIT).where(_AUDIT.c.wanneer < grens, *niet_meer_persoonlijk)
+        return await self._transactie(lambda conn: conn.execute(weg).rowcount)
 
 
 class AanmeldingStore(RecordStore):
@@ -202,16 +211,16 @@ class AanmeldingStore(RecordStore):
             raise ValueError("bevestig(): the melder's Teams id is required")
         waarden = _kolommen(concept, melder, adres, criteria_uitkomst)
 
-        async def nieuw(conn: AsyncConnection, nu: datetime) -> dict[str, Any]:
+        def nieuw(conn: Connection, nu: datetime) -> dict[str, Any]:
             # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
             huis, jaar = waarden["veiligheidshuis"], nu.astimezone(NEDERLAND).year
-            referentie = maak_referentie(huis, jaar, await _volgend_nummer(conn, huis, jaar))
+            referentie = maak_referentie(huis, jaar, _volgend_nummer(conn, huis, jaar))
             rij = {
                 **waarden, "referentie": referentie, "concept_id": concept_id, "aangemaakt": nu,
                 "jaar": jaar, "status": ONTVANGEN, "bijgewerkt": nu,
             }
-            await conn.execute(insert(_AANMELDING).values(**rij))
-            await _audit(conn, nu, melder.teams_id, AANGEMAAKT, [referentie], f"veiligheidshuis={huis}")
+            conn.execute(insert(_AANMELDING).values(**rij))
+            _audit(conn, nu, melder.teams_id, AANGEMAAKT, [referentie], f"veiligheidshuis={huis}")
             return rij
 
         return _naar_aanmelding(await self._eenmalig(_AANMELDING, concept_id, melder.teams_id, "bevestig", nieuw))
@@ -224,40 +233,46 @@ class AanmeldingStore(RecordStore):
 
     async def van_melder(self, melder_id: str) -> list[Aanmelding]:
         """The melder's own aanmeldingen, newest first (erased ones no longer have a melder)."""
-        async with self._transactie() as conn:
-            rijen = await _alle(
+
+        def lees(conn: Connection) -> list[dict[str, Any]]:
+            rijen = _alle(
                 conn, _AANMELDING.c.melder_id == melder_id,
                 volgorde=(_AANMELDING.c.aangemaakt.desc(), _AANMELDING.c.id.desc()),
             )
-            await _audit(conn, self._nu(), melder_id, GELEZEN, [r["referentie"] for r in rijen], "van_melder")
-        return [_naar_aanmelding(r) for r in rijen]
+            _audit(conn, self._nu(), melder_id, GELEZEN, [r["referentie"] for r in rijen], "van_melder")
+            return rijen
+
+        return [_naar_aanmelding(r) for r in await self._transactie(lees)]
 
     async def open(self, referentie: str, lezer_id: str, huizen: tuple[str, ...] | None) -> Aanmelding | None:
         """One aanmelding if the reader may see it: their own, or (huizen not None) one of these
         Veiligheidshuizen, an empty tuple meaning all. Refused and unknown both give None."""
-        async with self._transactie() as conn:
-            rij = await _eerste(conn, _AANMELDING.c.referentie == referentie)
+
+        def lees(conn: Connection) -> dict[str, Any] | None:
+            rij = _eerste(conn, _AANMELDING.c.referentie == referentie)
             if rij is None:
                 return None
             if not _mag_lezen(rij, lezer_id, huizen):
-                await _audit(conn, self._nu(), lezer_id, GEWEIGERD, [referentie], "open")
+                _audit(conn, self._nu(), lezer_id, GEWEIGERD, [referentie], "open")
                 return None
-            await _audit(conn, self._nu(), lezer_id, GELEZEN, [referentie], "open")
-        return _naar_aanmelding(rij)
+            _audit(conn, self._nu(), lezer_id, GELEZEN, [referentie], "open")
+            return rij
+
+        rij = await self._transactie(lees)
+        return _naar_aanmelding(rij) if rij is not None else None
 
     async def werkvoorraad(self, medewerker_id: str, huizen: tuple[str, ...]) -> list[Aanmelding]:
         """The aanmeldingen not yet afgesloten of these Veiligheidshuizen (empty: all), oldest first."""
         voorwaarden = [_AANMELDING.c.status != AFGESLOTEN]
         if huizen:
             voorwaarden.append(_AANMELDING.c.veiligheidshuis.in_(huizen))
-        async with self._transactie() as conn:
-            rijen = await _alle(
-                conn, *voorwaarden, volgorde=(_AANMELDING.c.aangemaakt.asc(), _AANMELDING.c.id.asc())
-            )
-            await _audit(
-                conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in rijen], "werkvoorraad"
-            )
-        return [_naar_aanmelding(r) for r in rijen]
+
+        def lees(conn: Connection) -> list[dict[str, Any]]:
+            rijen = _alle(conn, *voorwaarden, volgorde=(_AANMELDING.c.aangemaakt.asc(), _AANMELDING.c.id.asc()))
+            _audit(conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in rijen], "werkvoorraad")
+            return rijen
+
+        return [_naar_aanmelding(r) for r in await self._transactie(lees)]
 
     async def zet_status(
         self, referentie: str, medewerker_id: str, huizen: tuple[str, ...], status: str,
@@ -270,21 +285,22 @@ class AanmeldingStore(RecordStore):
         if status not in STATUSSEN:
             raise ValueError(f"zet_status(): unknown status {status!r}; one of {', '.join(STATUSSEN)}")
         nu = self._nu()
-        async with self._transactie() as conn:
-            rij = await _eerste(conn, _AANMELDING.c.referentie == referentie, voor_wijziging=True)
+
+        def wijzig(conn: Connection) -> dict[str, Any] | None:
+            rij = _eerste(conn, _AANMELDING.c.referentie == referentie, voor_wijziging=True)
             if rij is None:
                 return None
             if huizen and rij["veiligheidshuis"] not in huizen:
-                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status")
+                _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status")
                 return None
             if rij["gewist"] is not None:
                 # A note on an erased aanmelding would bring personal data back after its retention.
-                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status;gewist")
+                _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "zet_status;gewist")
                 return None
             if verwacht_status is not None and rij["status"] != verwacht_status:
                 # Someone else changed it first (or the card was old): nothing is overwritten.
-                await _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "zet_status;status veranderd")
-                return _naar_aanmelding(rij)
+                _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "zet_status;status veranderd")
+                return rij
             wijziging: dict[str, Any] = {
                 "status": status,
                 "bijgewerkt": nu,
@@ -294,13 +310,16 @@ class AanmeldingStore(RecordStore):
                 wijziging["vervolgactie"] = vervolgactie
             if notitie is not None:
                 wijziging["notitie"] = notitie
-            await conn.execute(update(_AANMELDING).where(_AANMELDING.c.id == rij["id"]).values(**wijziging))
+            conn.execute(update(_AANMELDING).where(_AANMELDING.c.id == rij["id"]).values(**wijziging))
             nieuw = {**rij, **wijziging}
             detail = f"status={status};vervolgactie={nieuw['vervolgactie'] or ''}" + (
                 ";notitie" if notitie is not None else ""
             )
-            await _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], detail)
-        return _naar_aanmelding(nieuw)
+            _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], detail)
+            return nieuw
+
+        rij = await self._transactie(wijzig)
+        return _naar_aanmelding(rij) if rij is not None else None
 
     async def adres_van(self, referentie: str) -> dict[str, Any] | None:
         """The melder's conversation reference, to tell them the status changed (None once erased)."""
@@ -339,9 +358,8 @@ class AanmeldingStore(RecordStore):
         """Delete conversation state untouched for `dagen` days: half-filled forms hold personal data."""
         if dagen < 1:
             raise ValueError("ruim_oude_state_op(): at least one day")
-        async with self._transactie() as conn:
-            weg = await conn.execute(delete(_STATE).where(_STATE.c.updated_at < self._nu() - timedelta(days=dagen)))
-        return weg.rowcount
+        weg = delete(_STATE).where(_STATE.c.updated_at < self._nu() - timedelta(days=dagen))
+        return await self._transactie(lambda conn: conn.execute(weg).rowcount)
 
 
 def _kolommen(
@@ -389,10 +407,10 @@ def _kolommen(
     }
 
 
-async def _volgend_nummer(conn: AsyncConnection, huis: str, jaar: int) -> int:
+def _volgend_nummer(conn: Connection, huis: str, jaar: int) -> int:
     """Take the next number of this house and year; it is given back if the transaction rolls back."""
     dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    nummer = await conn.scalar(
+    nummer = conn.scalar(
         dialect_insert(_TELLER)
         .values(veiligheidshuis=huis, jaar=jaar, laatste=1)
         .on_conflict_do_update(
@@ -405,43 +423,43 @@ async def _volgend_nummer(conn: AsyncConnection, huis: str, jaar: int) -> int:
     return int(nummer)
 
 
-async def _met_concept(conn: AsyncConnection, tabel: Table, concept_id: str) -> dict[str, Any] | None:
-    rij = (await conn.execute(select(tabel).where(tabel.c.concept_id == concept_id))).mappings().first()
+def _met_concept(conn: Connection, tabel: Table, concept_id: str) -> dict[str, Any] | None:
+    rij = (conn.execute(select(tabel).where(tabel.c.concept_id == concept_id))).mappings().first()
     return dict(rij) if rij is not None else None
 
 
-async def _eigen_rij(
-    conn: AsyncConnection, nu: datetime, rij: dict[str, Any], melder_id: str, actie: str
+def _eigen_rij(
+    conn: Connection, nu: datetime, rij: dict[str, Any], melder_id: str, actie: str
 ) -> dict[str, Any] | None:
     """The stored row of a concept for its own melder, audited as read; None (audited) when another
     melder's, or erased (no melder any more)."""
     if rij["melder_id"] != melder_id:
         # Concept ids are per conversation: one of another melder means a bug or a forged submit.
-        await _audit(conn, nu, melder_id, GEWEIGERD, [rij["referentie"]], actie)
+        _audit(conn, nu, melder_id, GEWEIGERD, [rij["referentie"]], actie)
         return None
-    await _audit(conn, nu, melder_id, GELEZEN, [rij["referentie"]], actie)
+    _audit(conn, nu, melder_id, GELEZEN, [rij["referentie"]], actie)
     return rij
 
 
-async def _eerste(conn: AsyncConnection, voorwaarde: Any, *, voor_wijziging: bool = False) -> dict[str, Any] | None:
+def _eerste(conn: Connection, voorwaarde: Any, *, voor_wijziging: bool = False) -> dict[str, Any] | None:
     query = select(_AANMELDING).where(voorwaarde)
     if voor_wijziging:
         query = query.with_for_update()  # PostgreSQL; SQLite already holds the write lock
-    rij = (await conn.execute(query)).mappings().first()
+    rij = (conn.execute(query)).mappings().first()
     return dict(rij) if rij is not None else None
 
 
-async def _alle(conn: AsyncConnection, *voorwaarden: Any, volgorde: tuple[Any, ...]) -> list[dict[str, Any]]:
-    rijen = await conn.execute(select(_AANMELDING).where(*voorwaarden).order_by(*volgorde))
+def _alle(conn: Connection, *voorwaarden: Any, volgorde: tuple[Any, ...]) -> list[dict[str, Any]]:
+    rijen = conn.execute(select(_AANMELDING).where(*voorwaarden).order_by(*volgorde))
     return [dict(r) for r in rijen.mappings()]
 
 
-async def _audit(
-    conn: AsyncConnection, wanneer: datetime, wie: str, actie: str, referenties: list[str], detail: str
+def _audit(
+    conn: Connection, wanneer: datetime, wie: str, actie: str, referenties: list[str], detail: str
 ) -> None:
     """One audit event per aanmelding, in the caller's transaction."""
     if referenties:
-        await conn.execute(
+        conn.execute(
             insert(_AUDIT),
             [{"wanneer": wanneer, "wie": wie, "actie": actie, "referentie": r, "detail": detail} for r in referenties],
         )

@@ -93,7 +93,7 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
     try:
         await storage.close()
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
 
 
 @web.middleware

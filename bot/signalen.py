@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.engine import Connection
 
 from bot.aanmeldingen import (
     AANGEMAAKT,
@@ -60,10 +60,10 @@ class SignaalStore(RecordStore):
         if veiligheidshuis not in HUIZEN:
             raise ValueError(f"vastleggen(): unknown Veiligheidshuis; one of {', '.join(HUIZEN)}")
 
-        async def nieuw(conn: AsyncConnection, nu: datetime) -> dict[str, Any]:
+        def nieuw(conn: Connection, nu: datetime) -> dict[str, Any]:
             # The year as the Veiligheidshuis counts it: 00:30 on 1 January in Limburg is the new year.
             jaar = nu.astimezone(NEDERLAND).year
-            nummer = await _volgend_nummer(conn, teller_sleutel(veiligheidshuis), jaar)
+            nummer = _volgend_nummer(conn, teller_sleutel(veiligheidshuis), jaar)
             rij = {
                 "referentie": maak_signaalreferentie(veiligheidshuis, jaar, nummer),
                 "concept_id": concept_id,
@@ -79,8 +79,8 @@ class SignaalStore(RecordStore):
                 "melder_id": melder_id,
                 "melder_naam": melder_naam,
             }
-            await conn.execute(insert(_SIGNAAL).values(**rij))
-            await _audit(
+            conn.execute(insert(_SIGNAAL).values(**rij))
+            _audit(
                 conn, nu, melder_id, AANGEMAAKT, [rij["referentie"]],
                 f"soort={soort};veiligheidshuis={veiligheidshuis}",
             )
@@ -99,38 +99,43 @@ class SignaalStore(RecordStore):
         voorwaarden = [_SIGNAAL.c.status == NIEUW]
         if huizen:
             voorwaarden.append(_SIGNAAL.c.veiligheidshuis.in_(huizen))
-        async with self._transactie() as conn:
-            rijen = await conn.execute(
+
+        def lees(conn: Connection) -> list[dict[str, Any]]:
+            rijen = conn.execute(
                 select(_SIGNAAL).where(*voorwaarden).order_by(_SIGNAAL.c.aangemaakt.asc(), _SIGNAAL.c.id.asc())
             )
             signalen = [dict(r) for r in rijen.mappings()]
-            await _audit(
-                conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in signalen], "open_signalen"
-            )
-        return [_naar_signaal(r) for r in signalen]
+            _audit(conn, self._nu(), medewerker_id, GELEZEN, [r["referentie"] for r in signalen], "open_signalen")
+            return signalen
+
+        return [_naar_signaal(r) for r in await self._transactie(lees)]
 
     async def handel_af(self, referentie: str, medewerker_id: str, huizen: tuple[str, ...]) -> Signaal | None:
         """Mark a signal afgehandeld as a ZVH-medewerker of its house (huizen empty: all). None when
         unknown or not allowed (the refusal audited); one already afgehandeld is returned unchanged."""
         nu = self._nu()
-        async with self._transactie() as conn:
+
+        def wijzig(conn: Connection) -> dict[str, Any] | None:
             gevonden = (
-                await conn.execute(select(_SIGNAAL).where(_SIGNAAL.c.referentie == referentie).with_for_update())
+                conn.execute(select(_SIGNAAL).where(_SIGNAAL.c.referentie == referentie).with_for_update())
             ).mappings().first()
             if gevonden is None:
                 return None
             rij = dict(gevonden)
             if huizen and rij["veiligheidshuis"] not in huizen:
-                await _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "handel_af")
+                _audit(conn, nu, medewerker_id, GEWEIGERD, [referentie], "handel_af")
                 return None
             if rij["status"] == AFGEHANDELD:
                 # A second click: nothing changes, the first afgehandeld time stays.
-                await _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "handel_af")
-                return _naar_signaal(rij)
+                _audit(conn, nu, medewerker_id, GELEZEN, [referentie], "handel_af")
+                return rij
             wijziging = {"status": AFGEHANDELD, "afgehandeld": nu}
-            await conn.execute(update(_SIGNAAL).where(_SIGNAAL.c.id == rij["id"]).values(**wijziging))
-            await _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], f"status={AFGEHANDELD}")
-        return _naar_signaal({**rij, **wijziging})
+            conn.execute(update(_SIGNAAL).where(_SIGNAAL.c.id == rij["id"]).values(**wijziging))
+            _audit(conn, nu, medewerker_id, GEWIJZIGD, [referentie], f"status={AFGEHANDELD}")
+            return {**rij, **wijziging}
+
+        rij = await self._transactie(wijzig)
+        return _naar_signaal(rij) if rij is not None else None
 
     async def purge(self, maanden: int) -> int:
         """Erase summary and melder of signals afgehandeld more than `maanden` calendar months ago

@@ -8,21 +8,18 @@ on the event loop's own thread (tens of microseconds, and in WAL mode a reader n
 writer): through the async engine the same read took several hops to SQLite's worker thread and
 back, each waiting for the GIL while other turns ran, and queued for the one pooled connection
 behind the writes, so that under load a turn spent most of its time waiting to read its state.
-Writes (a commit waits for fsync) stay off the event loop: on a SQLite file a whole transaction in
-one hop to a writer thread, taking turns with the record stores (database.schrijfbeurt); on
-PostgreSQL on the async engine.
+Writes (a commit waits for fsync) stay off the event loop: a whole transaction in one hop to the
+SQLite file's writer thread, shared with the record stores, or on PostgreSQL on the async engine
+(database.in_transactie).
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import sqlite3
 import uuid
-import weakref
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import jsonpickle
@@ -68,7 +65,6 @@ class SqlStorage(Storage):
         url = engine.url
         bestand = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
         self._lezer = _SqliteLezer(str(url.database)) if bestand else None
-        self._schrijver = _SqliteSchrijver(engine) if bestand else None
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         """The stored items for these keys; unknown keys are absent from the result."""
@@ -82,14 +78,11 @@ class SqlStorage(Storage):
         return {key: _decode(document, e_tag) for key, e_tag, document in rows}
 
     async def close(self) -> None:
-        """Close the SQLite reader and writer; later calls go through the engine (its owner's to
-        dispose of). Closing twice is harmless."""
-        lezer, schrijver = self._lezer, self._schrijver
-        self._lezer = self._schrijver = None
+        """Close the SQLite reader; later reads go through the engine. Closing twice is harmless.
+        The writes' thread is the engine's, closed with it (database.sluit)."""
+        lezer, self._lezer = self._lezer, None
         if lezer is not None:
             lezer.sluit()
-        if schrijver is not None:
-            await schrijver.sluit()
 
     async def write(self, changes: dict[str, Any]) -> None:
         """Insert or update items; a stale e_tag raises EtagConflict and writes nothing of this call."""
@@ -103,23 +96,12 @@ class SqlStorage(Storage):
             if expected == "":
                 raise ValueError("Storage.write(): an empty e_tag is not allowed")
             items.append((key, expected, _encode(value)))
-        await self._transactie(_schrijf, items)
+        await database.in_transactie(self._engine, partial(_schrijf, items=items))
 
     async def delete(self, keys: list[str]) -> None:
         """Remove these items; unknown keys are ignored."""
         if keys:
-            await self._transactie(_verwijder, [_hash(key) for key in keys])
-
-    async def _transactie(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
-        """Run `werk` in one transaction: on a SQLite file in one hop to the writer's thread, else on
-        the async engine (asyncpg's own I/O for PostgreSQL)."""
-        async with database.schrijfbeurt(self._engine):
-            if self._schrijver is not None:
-                await self._schrijver.voer_uit(werk, argument)
-                return
-            async with self._engine.begin() as conn:
-                await conn.run_sync(werk, argument)
-
+            await database.in_transactie(self._engine, partial(_verwijder, hashes=[_hash(key) for key in keys]))
 
 def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None:
     for key, expected, document in items:
@@ -153,36 +135,6 @@ def _voeg_toe(conn: Connection, row: dict[str, Any]) -> None:
 
 def _verwijder(conn: Connection, hashes: list[str]) -> None:
     conn.execute(delete(StateRow).where(StateRow.key_hash.in_(hashes)))
-
-
-class _SqliteSchrijver:
-    """Writes to the SQLite file from one thread of its own, with its own connection (the same
-    pragmas: WAL, synchronous=FULL), a whole transaction per hop. Through the async engine one
-    write took half a dozen hops to SQLite's thread, each waiting for the GIL while other turns
-    ran, and held the engine's single connection all that time. The record stores keep that
-    connection; the two take turns by database.schrijfbeurt, SQLite's lock is for other processes."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = database.create_sync_engine(engine.url)
-        self._draad = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zvh-state")
-        weakref.finalize(self, self._draad.shutdown, wait=False)
-
-    async def voer_uit(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._draad, self._in_transactie, werk, argument)
-
-    def _in_transactie(self, werk: Callable[[Connection, Any], None], argument: Any) -> None:
-        with self._engine.begin() as conn:
-            # pysqlite would begin at the first write, after the e_tag check's read: lock first.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            werk(conn, argument)
-
-    async def sluit(self) -> None:
-        # The connection belongs to the writer's thread: closed there (after the writes queued before
-        # it), without blocking the event loop; then the thread ends.
-        try:
-            await asyncio.get_running_loop().run_in_executor(self._draad, self._engine.dispose)
-        finally:
-            self._draad.shutdown(wait=False)
 
 
 class _SqliteLezer:

@@ -20,4 +20,4 @@ async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
         for tabel in ("audit_event", "signaal", "aanmelding", "referentie_teller", "bot_state"):
             await conn.execute(text(f"DELETE FROM {tabel}"))
     yield engine
-    await engine.dispose()
+    await database.sluit(engine)

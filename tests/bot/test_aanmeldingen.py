@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import aanmeldingen as aanmeldingen_module
@@ -184,7 +184,7 @@ class TestReferenties:
     ):
         echte_audit = aanmeldingen_module._audit
 
-        async def kapot(*args: Any) -> None:
+        def kapot(*args: Any) -> None:
             raise RuntimeError("disk full")
 
         monkeypatch.setattr(aanmeldingen_module, "_audit", kapot)
@@ -495,7 +495,7 @@ class TestCommands:
             async with engine.begin() as conn:
                 await conn.execute(update(StateRow).values(updated_at=datetime(2020, 5, 4, tzinfo=UTC)))
         finally:
-            await engine.dispose()
+            await database.sluit(engine)
 
     async def test_purge_erases_and_vacuums_the_sqlite_file(self, tmp_path: Path):
         pad = tmp_path / "zvh.db"
@@ -528,31 +528,37 @@ class TestCommands:
         assert uit.returncode == 0, uit.stderr
         assert uit.stdout == "gemeente;doelgroep;aantal\nMaastricht;volwassenen;1\nVenlo;volwassenen;1\n"
 
-    async def test_vacuum_removes_erased_bytes_where_sqlite_keeps_them(self, tmp_path: Path):
+    async def test_vacuum_removes_erased_bytes_where_sqlite_keeps_them(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ):
         """Debian builds SQLite with SECURE_DELETE, which hides the need for VACUUM; others do not."""
         from bot.__main__ import _vacuum
 
-        def zonder_secure_delete(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        pragmas = database._sqlite_pragmas
+
+        def zonder_secure_delete(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+            pragmas(dbapi_connection, record)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA secure_delete=OFF")
             cursor.close()
 
+        # On every connection of the engine, the writer thread's included.
+        monkeypatch.setattr(database, "_sqlite_pragmas", zonder_secure_delete)
         pad = tmp_path / "zvh.db"
         engine = database.create_engine(f"sqlite+aiosqlite:///{pad}")
-        event.listen(engine.sync_engine, "connect", zonder_secure_delete)
         try:
             await database.migrate(engine)
             store = AanmeldingStore(engine, klok=Klok(datetime(2020, 5, 4, tzinfo=UTC)))
             for i in range(5):
                 referentie = (await bevestig(store, f"c{i}")).referentie
                 await store.zet_status(referentie, "29:mw", (), AFGESLOTEN)
-            await engine.dispose()  # checkpoint: the values are in the database file itself
+            await database.sluit(engine)  # checkpoint: the values are in the database file itself
             assert await AanmeldingStore(engine).purge(24) == 5
-            await engine.dispose()
+            await database.sluit(engine)
             assert _SITUATIE.encode() in _bytes(pad)
             await _vacuum(engine)
         finally:
-            await engine.dispose()
+            await database.sluit(engine)
         assert _SITUATIE.encode() not in _bytes(pad)
 
     def test_cijfers_of_a_fresh_database_is_the_header_only(self, tmp_path: Path):

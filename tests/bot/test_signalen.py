@@ -120,7 +120,7 @@ class TestReferenties:
     ):
         echte_audit = signalen_module._audit
 
-        async def kapot(*args: Any) -> None:
+        def kapot(*args: Any) -> None:
             raise RuntimeError("disk full")
 
         monkeypatch.setattr(signalen_module, "_audit", kapot)
@@ -186,9 +186,9 @@ class TestEenmaal:
         echte = aanmeldingen_module._met_concept
         keken: list[str] = []
 
-        async def nog_niet_gezien(conn, tabel, concept_id):  # type: ignore[no-untyped-def]
+        def nog_niet_gezien(conn, tabel, concept_id):  # type: ignore[no-untyped-def]
             keken.append(concept_id)
-            return None if len(keken) == 1 else await echte(conn, tabel, concept_id)
+            return None if len(keken) == 1 else echte(conn, tabel, concept_id)
 
         monkeypatch.setattr(aanmeldingen_module, "_met_concept", nog_niet_gezien)
         assert await leg_vast(store, concept_id="c1") == winnaar
@@ -203,7 +203,7 @@ class TestEenmaal:
             stores = [SignaalStore(db, klok=Klok(_BEGIN)), SignaalStore(tweede, klok=Klok(_BEGIN))]
             uitkomsten = await asyncio.gather(*(leg_vast(stores[i % 2], concept_id="c1") for i in range(10)))
         finally:
-            await tweede.dispose()
+            await database.sluit(tweede)
         assert {s.referentie for s in uitkomsten} == {"SIG-MH-2026-000001"}
         assert await aantal_signalen(db) == 1
         assert await teller(db) == 1
@@ -294,7 +294,7 @@ async def test_migration_0004_leaves_existing_signals_without_a_concept_id(datab
             async with engine.begin() as conn:
                 await conn.execute(update(SignaalRow.__table__).values(concept_id="c1"))
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
 
 
 class TestAutorisatie:
@@ -456,7 +456,7 @@ async def test_the_purge_command_erases_signals_from_the_sqlite_file(tmp_path: P
         await leg_vast(store, samenvatting="nog open signaal")
         await store.handel_af(oud.referentie, "29:mw-SQ9-afhandelaar", ())
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
     assert _SAMENVATTING.encode() in _bytes(pad)
     weg = ("Microsoft", "BEWAARTERMIJN", "ZVH_", "DATABASE_URL", "MELDPUNT_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(weg)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -152,7 +153,7 @@ async def test_sqlite_runs_in_wal_mode_with_full_sync(sqlite_url: str):
             assert (await conn.scalar(text("PRAGMA journal_mode"))) == "wal"
             assert (await conn.scalar(text("PRAGMA synchronous"))) == 2  # FULL
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
 
 
 async def test_sqlite_data_folder_is_created(tmp_path):
@@ -161,7 +162,7 @@ async def test_sqlite_data_folder_is_created(tmp_path):
         await database.migrate(engine)
         assert (tmp_path / "nieuw" / "map" / "zvh.db").exists()
     finally:
-        await engine.dispose()
+        await database.sluit(engine)
 
 
 async def test_very_long_random_keys_work_on_both_databases(engine: AsyncEngine):
@@ -193,7 +194,7 @@ async def test_two_instances_migrating_a_fresh_postgresql_at_once_both_start(pos
             assert await conn.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
     finally:
         for e in engines:
-            await e.dispose()
+            await database.sluit(e)
         await postgres_admin(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
 
 
@@ -231,28 +232,38 @@ class TestSqliteLezer:
         try:
             assert SqlStorage(engine)._lezer is None
         finally:
-            await engine.dispose()
+            await database.sluit(engine)
 
-    async def test_writes_go_through_one_thread_of_their_own_and_close_with_it(self, sql_engine: AsyncEngine):
+    async def test_state_and_records_are_written_by_one_thread_that_closes_with_the_engine(self, sqlite_url):
         import threading
 
+        from bot.aanmeldingen import AanmeldingStore
+
+        engine = database.create_engine(sqlite_url)
+        await database.migrate(engine)
         voor = set(threading.enumerate())
-        storage = SqlStorage(sql_engine)
+        storage = SqlStorage(engine)
         await storage.write({"a": {"n": 1}})
+        await AanmeldingStore(engine).van_melder("29:iemand")  # a record transaction (its audit is a write)
         await storage.write({"b": {"n": 2}})
         nieuw = set(threading.enumerate()) - voor
-        assert [t.name for t in nieuw] == ["zvh-state_0"]
+        assert [t.name for t in nieuw] == ["zvh-schrijver_0"]
         await storage.close()
+        await database.sluit(engine)
         for draad in nieuw:
             draad.join(5)
         assert not any(t.is_alive() for t in nieuw)
-        # What it wrote is committed: another storage on the same file reads it.
-        assert set(await SqlStorage(sql_engine).read(["a", "b"])) == {"a", "b"}
+        # What it wrote is committed: another engine on the same file reads it.
+        engine = database.create_engine(sqlite_url)
+        try:
+            assert set(await SqlStorage(engine).read(["a", "b"])) == {"a", "b"}
+        finally:
+            await database.sluit(engine)
 
 
 class TestEenSchrijver:
-    """The state writer and the record stores write to one SQLite file through different connections;
-    in one process they take turns (database.schrijfbeurt) instead of racing in SQLite's busy handler."""
+    """The state writes and the record stores' transactions on one SQLite file run on its one writer
+    thread (database.in_transactie): they take turns there instead of racing in SQLite's busy handler."""
 
     async def test_a_state_write_waits_out_a_long_record_transaction(self, sqlite_url, monkeypatch):
         from bot.aanmeldingen import AanmeldingStore
@@ -268,12 +279,15 @@ class TestEenSchrijver:
         try:
             await database.migrate(engine)
             storage = SqlStorage(engine)
-            async with AanmeldingStore(engine)._transactie():  # a confirm on a busy event loop
-                schrijven = asyncio.ensure_future(storage.write({"k": {"n": 1}}))
-                await asyncio.sleep(0.5)
-                assert not schrijven.done()
-            await schrijven  # "database is locked" after 0.1 s without the turn-taking
+            # A record transaction holding SQLite's write lock for half a second.
+            lang = asyncio.ensure_future(AanmeldingStore(engine)._transactie(lambda conn: time.sleep(0.5)))
+            await asyncio.sleep(0.1)
+            schrijven = asyncio.ensure_future(storage.write({"k": {"n": 1}}))
+            await asyncio.sleep(0.2)
+            assert not schrijven.done()
+            await lang
+            await schrijven  # "database is locked" after 0.1 s if it had raced for the lock
             assert (await storage.read(["k"]))["k"]["n"] == 1
             await storage.close()
         finally:
-            await engine.dispose()
+            await database.sluit(engine)

@@ -174,7 +174,7 @@ class TestHervatten:
         await eerste.send("check", conversation_id="herstart-1")
         await eerste.send("Maastricht", conversation_id="herstart-1")
         await eerste.send("ja", conversation_id="herstart-1")  # A
-        await engine.dispose()
+        await database.sluit(engine)
 
         engine = database.create_engine(database_url)
         try:
@@ -189,7 +189,7 @@ class TestHervatten:
             assert NL(messages.HUIS_KOP, naam="Zorg- en Veiligheidshuis Maastricht-Heuvelland") in seen_text(replies[0])
             assert card_of(replies[0]) is not None
         finally:
-            await engine.dispose()
+            await database.sluit(engine)
 
 
 class TestSnelleCheck:
