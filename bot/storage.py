@@ -1,7 +1,8 @@
 """A botbuilder Storage on SQL (SQLite or PostgreSQL) with optimistic concurrency by e_tag.
 
 Values are stored as jsonpickle documents, as the SDK's own Cosmos and Blob storages do, because
-BotState hands us DialogState objects. Our own state values stay plain dicts and strings (STYLE §3.7).
+BotState hands us DialogState objects; bot/codec.py writes and reads them, the same documents four
+times faster. Our own state values stay plain dicts and strings (STYLE §3.7).
 
 Every turn reads its state, so reading must be cheap. On a SQLite file it is one indexed SELECT
 on the event loop's own thread (tens of microseconds, and in WAL mode a reader never waits for a
@@ -22,19 +23,20 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-import jsonpickle
 from botbuilder.core import Storage, StoreItem
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import database
+from bot import codec, database
 from bot.models import StateRow
 
 _ETAG_FIELD = "e_tag"
+_sqlite = sqlite_dialect()
 _ANY = "*"
 
 # Built once: building a statement per call cost more than running it.
@@ -104,6 +106,9 @@ class SqlStorage(Storage):
             await database.in_transactie(self._engine, partial(_verwijder, hashes=[_hash(key) for key in keys]))
 
 def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None:
+    if conn.dialect.name == "sqlite":
+        _schrijf_sqlite(conn.connection.driver_connection, items)
+        return
     for key, expected, document in items:
         new_etag = uuid.uuid4().hex
         now = datetime.now(UTC)
@@ -123,6 +128,39 @@ def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None
             raise EtagConflict(key)
         # The item was deleted since it was read: writing it anew is what MemoryStorage does.
         _voeg_toe(conn, row)
+
+
+# The same writes on SQLite, straight on the writer's sqlite3 connection inside the transaction
+# database.in_transactie began: SQLAlchemy's execution machinery cost four times the write itself
+# (0.3 of 0.37 ms of CPU), and the writer thread's CPU is taken from the turns'. No savepoint: an
+# insert that breaks the key undoes only itself, and the conflict it raises rolls back the rest.
+_SQLITE_NIEUW = "INSERT INTO bot_state (key_hash, key, e_tag, document, updated_at) VALUES (?, ?, ?, ?, ?)"
+_SQLITE_ALTIJD = (
+    f"{_SQLITE_NIEUW} ON CONFLICT (key_hash) DO UPDATE "
+    "SET e_tag = excluded.e_tag, document = excluded.document, updated_at = excluded.updated_at"
+)
+_SQLITE_BIJWERKEN = "UPDATE bot_state SET e_tag = ?, document = ?, updated_at = ? WHERE key_hash = ? AND e_tag = ?"
+_SQLITE_BESTAAT = "SELECT 1 FROM bot_state WHERE key_hash = ?"
+# A datetime as SQLAlchemy stores it in SQLite (text that sorts as time), so both read it alike.
+_SQLITE_DATUM = StateRow.__table__.c.updated_at.type.dialect_impl(_sqlite).bind_processor(_sqlite)
+
+
+def _schrijf_sqlite(db: sqlite3.Connection, items: list[tuple[str, str | None, str]]) -> None:
+    for key, expected, document in items:
+        h, new_etag, now = _hash(key), uuid.uuid4().hex, _SQLITE_DATUM(datetime.now(UTC))
+        if expected == _ANY:
+            db.execute(_SQLITE_ALTIJD, (h, key, new_etag, document, now))
+            continue
+        if expected is not None:
+            if db.execute(_SQLITE_BIJWERKEN, (new_etag, document, now, h, expected)).rowcount == 1:
+                continue
+            if db.execute(_SQLITE_BESTAAT, (h,)).fetchone() is not None:
+                raise EtagConflict(key)
+            # Deleted since it was read: written anew, as in _schrijf.
+        try:
+            db.execute(_SQLITE_NIEUW, (h, key, new_etag, document, now))
+        except sqlite3.IntegrityError as race:  # created by another process since our read
+            raise EtagConflict(key) from race
 
 
 def _voeg_toe(conn: Connection, row: dict[str, Any]) -> None:
@@ -191,11 +229,11 @@ def _etag_of(value: Any) -> str | None:
 def _encode(value: Any) -> str:
     if isinstance(value, dict):
         value = {k: v for k, v in value.items() if k != _ETAG_FIELD}
-    return jsonpickle.encode(value)
+    return codec.encode(value)
 
 
 def _decode(document: str, e_tag: str) -> Any:
-    value = jsonpickle.decode(document)
+    value = codec.decode(document)
     if isinstance(value, dict):
         value[_ETAG_FIELD] = e_tag
     elif isinstance(value, StoreItem) or hasattr(value, "__dict__"):
