@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import bewaartermijn, database, package
 from bot.aanmeldingen import AanmeldingStore
 from bot.adapter import make_on_turn_error
-from bot.app import create_app
+from bot.app import Toegangslog, create_app
 from bot.composition import build_bot
 from bot.config import ConfigError, Settings
 from bot.console import chat
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("listening on http://%s:%d/api/messages", settings.host, settings.port)
     # uvloop: the same asyncio, with the event loop and its sockets in C (a large share of a turn).
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None,
-                loop=uvloop.new_event_loop())
+                access_log_class=Toegangslog, loop=uvloop.new_event_loop())
     return 0
 
 

@@ -8,7 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import requests
-from aiohttp import web
+from aiohttp import web, web_log
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, DeliveryModes
@@ -94,6 +94,15 @@ async def _bot_on_database(app: web.Application) -> AsyncIterator[None]:
         await storage.close()
     finally:
         await database.sluit(engine)
+
+
+class Toegangslog(web_log.AbstractAccessLogger):
+    """One short line per request: "POST /api/messages 201 2.4 ms". aiohttp's default line adds the
+    client's address and user agent (nothing we need, and an address is personal data), and
+    formatting it cost a twentieth of a glossary turn."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %d %.1f ms", request.method, request.path, response.status, time * 1000)
 
 
 @web.middleware

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -94,6 +95,9 @@ async def test_server_answers_teams_and_resumes_a_dialog_after_sigkill(tmp_path,
     log = server.log.read_text()
     assert log.count("LOCAL MODE") == 1
     assert "listening on http://127.0.0.1:" in log
+    # One short access line per request: method, path, status, time; no address or user agent.
+    assert re.search(r"INFO aiohttp\.access: POST /api/messages 201 \d+\.\d ms\n", log)
+    assert "aiohttp/" not in log and '127.0.0.1 [' not in log
 
 
 def test_server_refuses_bad_configuration_with_a_clear_message(tmp_path):
