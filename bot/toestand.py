@@ -28,6 +28,17 @@ class Gesprekstoestand(PrivateConversationState):
             items = await self._storage.read([storage_key])
             turn_context.turn_state[self._context_service_key] = _Toestand(items.get(storage_key))
 
+    async def save_changes(self, turn_context: TurnContext, force: bool = False) -> None:
+        # BotState.save_changes of botbuilder 4.17.1, which renders the state twice (to compare, and
+        # again after writing what it compared): here once.
+        cached_state = self.get_cached_state(turn_context)
+        if cached_state is None:
+            return
+        nu = cached_state.compute_hash(cached_state.state)
+        if force or nu != cached_state.hash:
+            await self._storage.write({self.get_storage_key(turn_context): cached_state.state})
+            cached_state.hash = nu
+
 
 class _Toestand(CachedBotState):
     def compute_hash(self, obj: object) -> Any:

@@ -110,15 +110,19 @@ async def test_a_turn_writes_only_when_it_changed_the_state():
     (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
     await toestand.save_changes(context)
     assert opslag.geschreven == 1
+    await toestand.save_changes(context)  # saved again in the same turn: nothing new to write
+    assert opslag.geschreven == 1
+    await toestand.save_changes(context, force=True)
+    assert opslag.geschreven == 2
 
     context = _context(adapter)  # the next turn reads it back and changes nothing
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 1}
     await toestand.save_changes(context)
-    assert opslag.geschreven == 1
+    assert opslag.geschreven == 2
 
     context = _context(adapter)  # a change deep in the dialog stack is written
     (await stapel.get(context, DialogState)).dialog_stack[0].state["stap"] = 2
     await toestand.save_changes(context)
-    assert opslag.geschreven == 2
+    assert opslag.geschreven == 3
     context = _context(adapter)
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 2}
