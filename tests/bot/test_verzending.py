@@ -34,13 +34,13 @@ from botframework.connector.auth._built_in_bot_framework_authentication import _
 from botframework.connector.auth._connector_factory_impl import _ConnectorFactoryImpl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from msrest import Serializer
+from msrest import Deserializer, Serializer
 
 from bot import verzending
 from bot.app import ADAPTER, create_app
 from bot.config import Settings
 from bot.melding import ProactieveMelding
-from bot.verzending import _SnelleSerializer, als_json
+from bot.verzending import _SnelleSerializer, als_json, iso_uit
 from dialogs import messages
 from tests.bot.test_messages_endpoint import teams_message
 from tests.conftest import Gesprek
@@ -431,3 +431,36 @@ def test_a_teams_message_is_read_the_quick_way(monkeypatch):
     monkeypatch.setattr(Activity, "deserialize", None)
     activity = verzending.uit_json(Activity, teams_message("wat is OGGZ?", "https://smba.example/"))
     assert activity.text == "wat is OGGZ?" and activity.conversation.id and activity.from_property.id
+
+
+def _lees_iso(lezer, tekst: str) -> object:
+    try:
+        waarde = lezer(tekst)
+    except Exception as fout:  # noqa: BLE001 - both must refuse alike
+        return type(fout)
+    return waarde, type(waarde.tzinfo), waarde.utcoffset()
+
+
+_CIJFERS = st.text("0123456789", min_size=1, max_size=5)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    datum=st.tuples(_CIJFERS, _CIJFERS, _CIJFERS, _CIJFERS, _CIJFERS, _CIJFERS),
+    breuk=st.none() | st.text("0123456789", min_size=0, max_size=9),
+    scheiding=st.sampled_from(["T", "t", " "]),
+    zone=st.sampled_from(["Z", "z", "", "+01:00", "-00:30", "+0100"]),
+)
+def test_iso_timestamps_are_read_as_msrest_reads_them(datum, breuk, scheiding, zone):
+    jaar, maand, dag, uur, minuut, seconde = datum
+    tekst = f"{jaar}-{maand}-{dag}{scheiding}{uur}:{minuut}:{seconde}{'' if breuk is None else '.' + breuk}{zone}"
+    assert _lees_iso(iso_uit, tekst) == _lees_iso(Deserializer.deserialize_iso, tekst)
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    ["2026-11-22T10:00:00.000Z", "2026-11-22T10:00:00.1234567Z", "2026-11-22T10:00:00Z", "2026-02-28T23:59:59.5Z",
+     "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", "2026-02-30T10:00:00Z", "2026-11-22T23:59:60Z"],
+)
+def test_teams_timestamps_are_read_as_msrest_reads_them(tekst: str):
+    assert _lees_iso(iso_uit, tekst) == _lees_iso(Deserializer.deserialize_iso, tekst)
