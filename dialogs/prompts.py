@@ -6,8 +6,9 @@ is re-prompted forever, and ConfirmPrompt's Dutch "ja" depends on the hash seed
 
 Their options are plain data in PromptOptions.validations (the card, the retry text, the allowed
 values), because the SDK stores the options in the dialog state (STYLE §3.7). The card is kept
-there as JSON text: the state is jsonpickled three times a turn (read, change check, write), and
-walking the aanmelding form's few hundred dicts was a third of that turn's CPU; a text is one leaf.
+there as JSON text: the state is read, compared and written every turn, and walking the aanmelding
+form's few hundred dicts was a third of that turn's CPU; a text is one leaf. The prompt turns the
+card into text when it begins, and sends the card itself that turn, not the text read back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import DialogContext, DialogTurnResult
 from botbuilder.dialogs.prompts import Prompt, PromptOptions, PromptRecognizerResult
 from rapidfuzz import fuzz, process
 
@@ -48,6 +50,8 @@ _KORTSTE_TYPO = 3
 _VERLOPEN_KLIK = "zvh.verlopen_klik"
 # A validator can put {placeholder: value} here to make the retry text say what exactly was wrong.
 RETRY_WAARDEN = "zvh.retry_waarden"
+# (text, card) of the card a prompt began with this turn: sent as it is, not parsed back from its text.
+_NIEUWE_KAART = "zvh.nieuwe_kaart"
 
 
 def ja_nee_keuzes(*, weet_niet: bool = False, waarom: bool = False) -> list[str]:
@@ -123,6 +127,14 @@ class CardSubmitPrompt(Prompt):
     acceptable; a menu button ({"actie": ...}) never reaches it, the root dialog takes it first.
     """
 
+    async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
+        plain = _plain(options) if isinstance(options, PromptOptions) else {}
+        kaart = plain.get("card")
+        if isinstance(kaart, dict):
+            plain["card"] = tekst = json.dumps(kaart)
+            dialog_context.context.turn_state[_NIEUWE_KAART] = (tekst, kaart)
+        return await super().begin_dialog(dialog_context, options)
+
     async def on_prompt(
         self, turn_context: TurnContext, state: dict, options: PromptOptions, is_retry: bool
     ) -> None:
@@ -131,8 +143,13 @@ class CardSubmitPrompt(Prompt):
         if is_retry:
             await turn_context.send_activity(MessageFactory.text(self._retry_text(turn_context, plain)))
         kaart = plain["card"]
-        # A dict in a state saved before the card was kept as text (a flow under way at an update).
-        await turn_context.send_activity(cards.as_activity(json.loads(kaart) if isinstance(kaart, str) else kaart))
+        nieuw = turn_context.turn_state.get(_NIEUWE_KAART)
+        if nieuw is not None and nieuw[0] is kaart:
+            kaart = nieuw[1]
+        elif isinstance(kaart, str):
+            kaart = json.loads(kaart)
+        # (A dict: a state saved before the card was kept as text, a flow under way at an update.)
+        await turn_context.send_activity(cards.as_activity(kaart))
 
     def _retry_text(self, turn_context: TurnContext, plain: dict[str, Any]) -> str:
         waarden = turn_context.turn_state.get(RETRY_WAARDEN)
@@ -175,7 +192,7 @@ class KeuzePrompt(CardSubmitPrompt):
 def formulier_options(card: dict[str, Any], opnieuw: str, **extra: Any) -> PromptOptions:
     """PromptOptions for CardSubmitPrompt: the form card, the text for a second try, and any plain
     values the validator needs (such as the question's id)."""
-    return PromptOptions(validations={"card": json.dumps(card), "opnieuw": opnieuw, **extra})
+    return PromptOptions(validations={"card": card, "opnieuw": opnieuw, **extra})
 
 
 def keuze_options(
@@ -189,7 +206,7 @@ def keuze_options(
     opties = ", ".join(namen[:-1]) + f" {t(messages.OF)} {namen[-1]}" if len(namen) > 1 else namen[0]
     return PromptOptions(
         validations={
-            "card": json.dumps(cards.vraag_card(t, vraag_id, kop, vraag, titels)),
+            "card": cards.vraag_card(t, vraag_id, kop, vraag, titels),
             "opnieuw": t(messages.KIES_OPNIEUW, opties=opties),
             "verlopen": t(messages.VERLOPEN_KNOP),
             "keuzes": list(keuzes),

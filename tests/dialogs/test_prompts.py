@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -151,15 +152,30 @@ class TestCardSubmitPrompt:
         assert uitkomst == {"waarde": {"tekst": "Maastricht"}}
 
     async def test_the_card_is_kept_as_text_and_sent_as_a_card(self):
-        # As text the card is one leaf for jsonpickle, which walks the dialog state three times a turn.
-        options = formulier_options({"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Vul in"}]}, "x")
-        assert isinstance(options.validations["card"], str)
+        # As text the card is one leaf for the state's every read, change check and write.
+        card = {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Vul in"}]}
+        options = formulier_options(card, "x")
         adapter, _ = _flow(CardSubmitPrompt("f"), options)
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
-        assert adapter.activity_buffer[-1].attachments[0].content["body"][0]["text"] == "Vul in"
+        assert isinstance(options.validations["card"], str)  # the options the dialog state holds
+        assert json.loads(options.validations["card"]) == card
+        assert adapter.activity_buffer[-1].attachments[0].content == card
+
+    async def test_a_retry_sends_the_card_read_back_from_the_state(self):
+        adapter, uitkomst = _flow(KeuzePrompt("k"), _vraag())
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        eerste = adapter.activity_buffer[-1].attachments[0].content
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="paars"))
+        assert adapter.activity_buffer[-1].attachments[0].content == eerste
+        assert eerste["body"] and uitkomst == {}
 
     async def test_a_card_stored_as_a_dict_before_an_update_is_still_sent(self):
-        options = PromptOptions(validations={"card": {"type": "AdaptiveCard", "body": []}, "opnieuw": "x"})
-        adapter, _ = _flow(CardSubmitPrompt("f"), options)
-        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="start"))
+        # A flow under way at the update that began keeping cards as text: its retry finds a dict.
+        adapter = TestAdapter()
+        activity = copy.copy(adapter.template)
+        activity.type, activity.text = ActivityTypes.message, "paars"
+        context = TurnContext(adapter, activity)
+        options = PromptOptions(validations={"card": {"type": "AdaptiveCard", "body": []}, "opnieuw": "nog eens"})
+        await CardSubmitPrompt("f").on_prompt(context, {}, options, True)
         assert adapter.activity_buffer[-1].attachments[0].content == {"type": "AdaptiveCard", "body": []}
+        assert adapter.activity_buffer[-2].text == "nog eens"
