@@ -24,6 +24,8 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Entity, Mention
 from botframework.connector import models
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.auth import (
     ClaimsIdentity,
     JwtTokenValidation,
@@ -464,3 +466,35 @@ def test_iso_timestamps_are_read_as_msrest_reads_them(datum, breuk, scheiding, z
 )
 def test_teams_timestamps_are_read_as_msrest_reads_them(tekst: str):
     assert _lees_iso(iso_uit, tekst) == _lees_iso(Deserializer.deserialize_iso, tekst)
+
+
+_ID = st.one_of(
+    st.text(max_size=12), st.sampled_from(["", ".", "..", "a:1/x y", "29:1abc", "a/../b", "?x#y", "%2E", "{id}"]),
+    st.none(), st.integers(),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    basis=st.sampled_from([
+        "https://smba.trafficmanager.net/emea/", "https://smba.trafficmanager.net/emea", "http://127.0.0.1:3978",
+        "https://kanaal.example/pad/./deel/?q=1#f", "https://kanaal.example/{regio}/",
+    ]),
+    conversation_id=_ID, activity_id=_ID,
+)
+def test_reply_urls_are_the_sdks(basis, conversation_id, activity_id):
+    """The URL a reply or a new message goes to, for any ids, is the one the SDK's operation builds."""
+    client = ConnectorClient(MicrosoftAppCredentials("", ""), base_url=basis)
+    snel = verzending._SnelleGesprekken(client, zender=None)  # type: ignore[arg-type]
+    for operatie, ids in ((ConversationsOperations.reply_to_activity, (conversation_id, activity_id)),
+                          (ConversationsOperations.send_to_conversation, (conversation_id,))):
+        namen = ("conversationId", "activityId")[: len(ids)]
+        sdk_operaties = client.conversations
+        try:
+            quoted = {naam: sdk_operaties._serialize.url(naam, i, "str") for naam, i in zip(namen, ids, strict=True)}
+            sdk = sdk_operaties._client.format_url(operatie.metadata["url"], **quoted)
+        except Exception as fout:  # noqa: BLE001 - the quick way must refuse alike
+            with pytest.raises(type(fout)):
+                snel._url(*ids)
+        else:
+            assert snel._url(*ids) == sdk
