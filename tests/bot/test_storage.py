@@ -11,7 +11,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from botbuilder.dialogs import DialogInstance, DialogState
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import database
@@ -291,3 +291,71 @@ class TestEenSchrijver:
             await storage.close()
         finally:
             await database.sluit(engine)
+
+
+class TestGroepsCommit:
+    """Transactions that queue while one commits share the next commit (and its fsync); each still
+    succeeds or fails alone, and hears of its success only once it is committed."""
+
+    @pytest.fixture
+    async def sqlite_engine(self, sqlite_url: str):
+        engine = database.create_engine(sqlite_url)
+        await database.migrate(engine)
+        yield engine
+        await database.sluit(engine)
+
+    @staticmethod
+    def _tel_commits(engine: AsyncEngine) -> list[int]:
+        commits = [0]
+        event.listen(database._schrijver(engine)._engine, "commit", lambda conn: commits.__setitem__(0, commits[0] + 1))
+        return commits
+
+    async def test_many_writes_at_once_share_commits_and_all_are_stored(self, sqlite_engine: AsyncEngine):
+        storage = SqlStorage(sqlite_engine)
+        commits = self._tel_commits(sqlite_engine)
+        # The first holds the writer thread a moment, so the others queue behind it.
+        eerste = asyncio.ensure_future(database.in_transactie(sqlite_engine, lambda conn: time.sleep(0.2)))
+        await asyncio.sleep(0.05)
+        await asyncio.gather(eerste, *(storage.write({f"k{i}": {"n": i}}) for i in range(30)))
+        gelezen = await storage.read([f"k{i}" for i in range(30)])
+        assert {k: v["n"] for k, v in gelezen.items()} == {f"k{i}": i for i in range(30)}
+        assert commits[0] == 2  # the sleeper's, then one for the 30 that waited
+
+    async def test_a_failing_transaction_in_a_group_changes_nothing_and_the_others_stand(
+        self, sqlite_engine: AsyncEngine
+    ):
+        storage = SqlStorage(sqlite_engine)
+        await storage.write({"oud": {"n": 0}})
+        verouderd = {"n": 1, "e_tag": "niet-meer-geldig"}
+        eerste = asyncio.ensure_future(database.in_transactie(sqlite_engine, lambda conn: time.sleep(0.2)))
+        await asyncio.sleep(0.05)
+        uitkomsten = await asyncio.gather(
+            eerste, storage.write({"a": {"n": 1}}), storage.write({"b": {"n": 2}, "oud": verouderd}),
+            storage.write({"c": {"n": 3}}), return_exceptions=True,
+        )
+        assert uitkomsten[1] is None and uitkomsten[3] is None
+        assert isinstance(uitkomsten[2], EtagConflict)
+        gelezen = await storage.read(["a", "b", "c", "oud"])
+        assert {k: v["n"] for k, v in gelezen.items()} == {"a": 1, "c": 3, "oud": 0}  # nothing of the failed one
+
+    async def test_when_the_commit_fails_every_caller_hears_it_and_nothing_is_stored(
+        self, sqlite_engine: AsyncEngine, monkeypatch
+    ):
+        storage = SqlStorage(sqlite_engine)
+        schrijver = database._schrijver(sqlite_engine)
+        dialect = schrijver._engine.dialect
+
+        def kapotte_commit(dbapi_connection) -> None:  # noqa: ANN001
+            raise sqlite3.OperationalError("disk I/O error")
+
+        eerste = asyncio.ensure_future(database.in_transactie(sqlite_engine, lambda conn: time.sleep(0.2)))
+        await asyncio.sleep(0.05)
+        monkeypatch.setattr(dialect, "do_commit", kapotte_commit)  # the sleeper's commit fails too
+        uitkomsten = await asyncio.gather(
+            eerste, *(storage.write({f"k{i}": {"n": i}}) for i in range(5)), return_exceptions=True
+        )
+        assert all(isinstance(u, Exception) and "disk I/O error" in str(u) for u in uitkomsten)
+        monkeypatch.undo()
+        assert await storage.read([f"k{i}" for i in range(5)]) == {}
+        await storage.write({"daarna": {"n": 1}})  # the writer goes on
+        assert (await storage.read(["daarna"]))["daarna"]["n"] == 1
