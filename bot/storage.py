@@ -70,6 +70,10 @@ class SqlStorage(Storage):
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         """The stored items for these keys; unknown keys are absent from the result."""
+        return {key: waarde for key, (waarde, _) in (await self.read_documents(keys)).items()}
+
+    async def read_documents(self, keys: list[str]) -> dict[str, tuple[Any, str]]:
+        """read(), each item with the document it was read from (what `document` renders it as)."""
         if not keys:
             raise ValueError("Storage.read(): keys are required")
         hashes = [_hash(key) for key in keys]
@@ -77,7 +81,7 @@ class SqlStorage(Storage):
         if rows is None:
             async with self._engine.connect() as conn:
                 rows = (await conn.execute(_LEES, {"hashes": hashes})).all()
-        return {key: _decode(document, e_tag) for key, e_tag, document in rows}
+        return {key: (_decode(tekst, e_tag), tekst) for key, e_tag, tekst in rows}
 
     async def close(self) -> None:
         """Close the SQLite reader; later reads go through the engine. Closing twice is harmless.
@@ -92,13 +96,12 @@ class SqlStorage(Storage):
             raise ValueError("Storage.write(): changes are required")
         if not changes:
             return
-        items = []
-        for key, value in changes.items():
-            expected = _etag_of(value)
-            if expected == "":
-                raise ValueError("Storage.write(): an empty e_tag is not allowed")
-            items.append((key, expected, _encode(value)))
+        items = [(key, _verwacht(value), document(value)) for key, value in changes.items()]
         await database.in_transactie(self._engine, partial(_schrijf, items=items))
+
+    async def write_document(self, key: str, value: Any, tekst: str) -> None:
+        """write({key: value}) with `tekst`, what `document(value)` gave, as the document."""
+        await database.in_transactie(self._engine, partial(_schrijf, items=[(key, _verwacht(value), tekst)]))
 
     async def delete(self, keys: list[str]) -> None:
         """Remove these items; unknown keys are ignored."""
@@ -226,10 +229,18 @@ def _etag_of(value: Any) -> str | None:
     return getattr(value, _ETAG_FIELD, None)
 
 
-def _encode(value: Any) -> str:
+def document(value: Any) -> str:
+    """The document a value is stored as: its jsonpickle text without its e_tag."""
     if isinstance(value, dict):
         value = {k: v for k, v in value.items() if k != _ETAG_FIELD}
     return codec.encode(value)
+
+
+def _verwacht(value: Any) -> str | None:
+    expected = _etag_of(value)
+    if expected == "":
+        raise ValueError("Storage.write(): an empty e_tag is not allowed")
+    return expected
 
 
 def _decode(document: str, e_tag: str) -> Any:

@@ -245,10 +245,10 @@ class TestConcurrentTurns:
         await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
         voor = len(connector.received)
 
-        async def verloren(self, changes):
-            raise EtagConflict(next(iter(changes)))
+        async def verloren(self, key, value, tekst):
+            raise EtagConflict(key)
 
-        monkeypatch.setattr(SqlStorage, "write", verloren)
+        monkeypatch.setattr(SqlStorage, "write_document", verloren)
         await client.post("/api/messages", json=teams_message("ja", connector.url))
         assert connector.texts()[voor:] == [messages.FOUT_GELIJKTIJDIG]
 
@@ -266,14 +266,14 @@ class TestConcurrentTurns:
         await client.post("/api/messages", json=teams_message("check", connector.url))
         await client.post("/api/messages", json=teams_message("weet ik niet", connector.url))
         voor = len(connector.received)
-        echte_write = SqlStorage.write
+        echte_write = SqlStorage.write_document
 
-        async def op_slot(self, changes):
+        async def op_slot(self, key, value, tekst):
             raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
 
-        monkeypatch.setattr(SqlStorage, "write", op_slot)
+        monkeypatch.setattr(SqlStorage, "write_document", op_slot)
         await client.post("/api/messages", json=teams_message("ja", connector.url))
         assert connector.texts()[voor:] == [messages.FOUT_OPSLAG]
-        monkeypatch.setattr(SqlStorage, "write", echte_write)
+        monkeypatch.setattr(SqlStorage, "write_document", echte_write)
         await client.post("/api/messages", json=teams_message("ja", connector.url))
         assert "Criterium B van" in " ".join(connector.texts()[voor + 1:])

@@ -1,12 +1,13 @@
-"""Gesprekstoestand (bot/toestand.py): the conversation state writes exactly when a turn changed it,
-found by a plain structural copy instead of the SDK's three jsonpickle renderings per turn."""
+"""Gesprekstoestand (bot/toestand.py): the conversation state is written exactly when a turn changed
+its document (jsonpickle's text of it), and on SqlStorage the document read is compared with one
+rendering at save, which is what gets written."""
 
 from __future__ import annotations
 
 import copy
-import math
 from collections import Counter, OrderedDict
 
+import jsonpickle
 import pytest
 from botbuilder.core import MemoryStorage, TurnContext
 from botbuilder.core.adapters import TestAdapter
@@ -14,9 +15,10 @@ from botbuilder.dialogs import DialogInstance, DialogState
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonpickle.pickler import Pickler
 
-from bot.toestand import Gesprekstoestand, _Toestand, afdruk
+from bot import codec, database
+from bot.storage import EtagConflict, SqlStorage, document
+from bot.toestand import Gesprekstoestand, _Toestand
 
 
 class Lijst(list):
@@ -41,16 +43,16 @@ _WAARDEN = st.recursive(
 )
 
 
-def _jsonpickle(waarde: object) -> str:
-    return str(Pickler().flatten(waarde))  # what the SDK compares (CachedBotState.compute_hash)
-
-
 @settings(max_examples=400, deadline=None)
 @given(a=_WAARDEN, b=_WAARDEN)
-def test_every_change_jsonpickle_sees_is_seen(a, b):
-    if _jsonpickle(a) != _jsonpickle(b):
-        assert afdruk(a) != afdruk(b)
-    assert afdruk(a) == afdruk(copy.deepcopy(a))
+def test_a_change_is_what_jsonpickle_renders_differently(a, b):
+    toestand = _Toestand({"w": a, "e_tag": "1"})
+    # The e_tag is the storage's, not part of the document.
+    assert toestand.hash == jsonpickle.encode({"w": a})
+    assert (toestand.compute_hash({"w": b, "e_tag": "2"}) != toestand.hash) == (
+        jsonpickle.encode({"w": a}) != jsonpickle.encode({"w": b})
+    )
+    assert toestand.compute_hash({"w": copy.deepcopy(a)}) == toestand.hash
 
 
 @pytest.mark.parametrize(
@@ -61,25 +63,17 @@ def test_every_change_jsonpickle_sees_is_seen(a, b):
         (Lijst([1]), Lijst([1, 2])),  # a list subclass's items
         ({"a": 1, "b": 2}, {"b": 2, "a": 1}),  # order: jsonpickle writes it
         ({1, 2}, {1, 3}),
+        (1, True), (1, 1.0), ([1, 2], (1, 2)),  # types
     ],
 )
-def test_containers_jsonpickle_renders_itself_are_compared_as_it_renders_them(voor, na):
-    assert _jsonpickle({"w": voor}) != _jsonpickle({"w": na})
-    assert afdruk({"w": voor}) != afdruk({"w": na})
+def test_containers_and_types_count_as_jsonpickle_renders_them(voor, na):
+    assert document({"w": voor}) != document({"w": na})
 
 
-def test_a_state_that_refers_to_itself_is_left_to_jsonpickle():
+def test_a_state_that_refers_to_itself_is_rendered_by_jsonpickle():
     lus: list = []
     lus.append(lus)
-    assert isinstance(_Toestand({"lus": lus}).hash, str)
-
-
-def test_types_count_as_changes():
-    assert afdruk({"n": 1}) != afdruk({"n": True})
-    assert afdruk({"n": 1}) != afdruk({"n": 1.0})
-    assert afdruk([1, 2]) != afdruk((1, 2))
-    assert afdruk(Ding(1)) != afdruk({"waarde": 1})
-    assert math.isnan(afdruk(float("nan"))[1])  # never equal to itself: written, never lost
+    assert _Toestand({"lus": lus}).hash == jsonpickle.encode({"lus": lus})
 
 
 def _context(adapter: TestAdapter) -> TurnContext:
@@ -100,8 +94,28 @@ class TellendeOpslag(MemoryStorage):
         await super().write(changes)
 
 
-async def test_a_turn_writes_only_when_it_changed_the_state():
-    opslag = TellendeOpslag()
+class TellendeSqlOpslag(SqlStorage):
+    geschreven = 0
+
+    async def write_document(self, key, value, tekst):  # noqa: ANN001
+        self.geschreven += 1
+        await super().write_document(key, value, tekst)
+
+
+@pytest.fixture(params=["geheugen", "sqlite"])
+async def opslag(request, sqlite_url: str):
+    if request.param == "geheugen":
+        yield TellendeOpslag()
+        return
+    engine = database.create_engine(sqlite_url)
+    await database.migrate(engine)
+    opslag = TellendeSqlOpslag(engine)
+    yield opslag
+    await opslag.close()
+    await database.sluit(engine)
+
+
+async def test_a_turn_writes_only_when_it_changed_the_state(opslag):
     toestand = Gesprekstoestand(opslag)
     stapel = toestand.create_property("DialogState")
     adapter = TestAdapter()
@@ -112,12 +126,12 @@ async def test_a_turn_writes_only_when_it_changed_the_state():
     assert opslag.geschreven == 1
     await toestand.save_changes(context)  # saved again in the same turn: nothing new to write
     assert opslag.geschreven == 1
-    await toestand.save_changes(context, force=True)
-    assert opslag.geschreven == 2
 
     context = _context(adapter)  # the next turn reads it back and changes nothing
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 1}
     await toestand.save_changes(context)
+    assert opslag.geschreven == 1
+    await toestand.save_changes(context, force=True)
     assert opslag.geschreven == 2
 
     context = _context(adapter)  # a change deep in the dialog stack is written
@@ -126,3 +140,54 @@ async def test_a_turn_writes_only_when_it_changed_the_state():
     assert opslag.geschreven == 3
     context = _context(adapter)
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 2}
+
+
+async def test_on_sql_the_document_read_is_compared_and_the_one_rendered_is_written(sqlite_url, monkeypatch):
+    engine = database.create_engine(sqlite_url)
+    await database.migrate(engine)
+    opslag = SqlStorage(engine)
+    try:
+        toestand = Gesprekstoestand(opslag)
+        stapel = toestand.create_property("DialogState")
+        adapter = TestAdapter()
+        context = _context(adapter)
+        (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
+        await toestand.save_changes(context)
+
+        renderingen: list[object] = []
+        echte = codec.encode
+        monkeypatch.setattr(codec, "encode", lambda waarde: renderingen.append(waarde) or echte(waarde))
+        context = _context(adapter)
+        (await stapel.get(context, DialogState)).dialog_stack[0].state["stap"] = 2
+        assert renderingen == []  # loading renders nothing: the document read is the comparison
+        await toestand.save_changes(context)
+        assert len(renderingen) == 1  # one rendering, compared and written
+        opgeslagen = (await opslag.read_documents([toestand.get_storage_key(context)]))
+        waarde, tekst = opgeslagen[toestand.get_storage_key(context)]
+        assert tekst == echte({k: v for k, v in waarde.items() if k != "e_tag"})
+        assert waarde["DialogState"].dialog_stack[0].state == {"stap": 2}
+    finally:
+        await opslag.close()
+        await database.sluit(engine)
+
+
+async def test_on_sql_a_stale_state_is_still_a_conflict(sqlite_url):
+    engine = database.create_engine(sqlite_url)
+    await database.migrate(engine)
+    opslag = SqlStorage(engine)
+    try:
+        toestand = Gesprekstoestand(opslag)
+        stapel = toestand.create_property("DialogState")
+        adapter = TestAdapter()
+        context = _context(adapter)
+        (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
+        await toestand.save_changes(context)
+        eerste, tweede = _context(adapter), _context(adapter)  # two turns read the same state
+        (await stapel.get(eerste, DialogState)).dialog_stack[0].state["stap"] = 2
+        (await stapel.get(tweede, DialogState)).dialog_stack[0].state["stap"] = 3
+        await toestand.save_changes(eerste)
+        with pytest.raises(EtagConflict):
+            await toestand.save_changes(tweede)
+    finally:
+        await opslag.close()
+        await database.sluit(engine)
