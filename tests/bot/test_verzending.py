@@ -299,7 +299,9 @@ class TestJson:
                       Entity(type="clientInfo")],
             channel_data={"notification": {"alert": True}, "leeg": None, "lijst": [1, 2.5, None, "x"]},
             attachments=[models.Attachment(content_type="application/vnd.microsoft.card.adaptive",
-                                           content={"type": "AdaptiveCard", "body": [], "actions": None})],
+                                           content={"type": "AdaptiveCard", "body": [], "actions": None}),
+                         models.Attachment(content_type="application/vnd.microsoft.card.hero",
+                                           content={"buttons": [models.CardAction(type="imBack", value="ja")]})],
             members_added=[ChannelAccount(id="a"), None],
         )
         assert als_json(reply) == MSREST.body(reply, "Activity")
@@ -309,6 +311,7 @@ class TestJson:
         vreemd = [
             Activity(type="message", from_property={"id": "29:u", "name": "U"}),  # a dict where a model belongs
             Activity(type="message", value=("a", "b")),  # a tuple in an object
+            Activity(type="message", value={"keuze": True, True: "ja"}),  # a key that is no text
             Activity(type="message", timestamp=datetime.datetime(2026, 11, 22, 10, 0)),  # naive datetime
             Activity(type="message", history_disclosed="ja"),  # not a bool
         ]
