@@ -102,11 +102,8 @@ class TellendeSqlOpslag(SqlStorage):
         await super().write_document(key, value, tekst)
 
 
-@pytest.fixture(params=["geheugen", "sqlite"])
-async def opslag(request, sqlite_url: str):
-    if request.param == "geheugen":
-        yield TellendeOpslag()
-        return
+@pytest.fixture
+async def sql_opslag(sqlite_url: str):
     engine = database.create_engine(sqlite_url)
     await database.migrate(engine)
     opslag = TellendeSqlOpslag(engine)
@@ -115,79 +112,67 @@ async def opslag(request, sqlite_url: str):
     await database.sluit(engine)
 
 
-async def test_a_turn_writes_only_when_it_changed_the_state(opslag):
+@pytest.fixture(params=["geheugen", "sqlite"])
+def opslag(request):
+    return TellendeOpslag() if request.param == "geheugen" else request.getfixturevalue("sql_opslag")
+
+
+async def _met_stap_1(opslag) -> tuple[Gesprekstoestand, object, TestAdapter]:  # noqa: ANN001
+    """The state, its dialog stack property and the adapter, after a turn that stored step 1."""
     toestand = Gesprekstoestand(opslag)
     stapel = toestand.create_property("DialogState")
     adapter = TestAdapter()
-
     context = _context(adapter)
     (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
     await toestand.save_changes(context)
+    return toestand, stapel, adapter
+
+
+async def test_a_turn_writes_only_when_it_changed_the_state(opslag):
+    toestand, stapel, adapter = await _met_stap_1(opslag)
     assert opslag.geschreven == 1
-    await toestand.save_changes(context)  # saved again in the same turn: nothing new to write
+    await toestand.save_changes(_context(adapter))  # a turn that reads nothing changes nothing
     assert opslag.geschreven == 1
 
     context = _context(adapter)  # the next turn reads it back and changes nothing
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 1}
     await toestand.save_changes(context)
+    await toestand.save_changes(context)
     assert opslag.geschreven == 1
     await toestand.save_changes(context, force=True)
     assert opslag.geschreven == 2
 
-    context = _context(adapter)  # a change deep in the dialog stack is written
+    context = _context(adapter)  # a change deep in the dialog stack is written, once
     (await stapel.get(context, DialogState)).dialog_stack[0].state["stap"] = 2
+    await toestand.save_changes(context)
     await toestand.save_changes(context)
     assert opslag.geschreven == 3
     context = _context(adapter)
     assert (await stapel.get(context, DialogState)).dialog_stack[0].state == {"stap": 2}
 
 
-async def test_on_sql_the_document_read_is_compared_and_the_one_rendered_is_written(sqlite_url, monkeypatch):
-    engine = database.create_engine(sqlite_url)
-    await database.migrate(engine)
-    opslag = SqlStorage(engine)
-    try:
-        toestand = Gesprekstoestand(opslag)
-        stapel = toestand.create_property("DialogState")
-        adapter = TestAdapter()
-        context = _context(adapter)
-        (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
-        await toestand.save_changes(context)
-
-        renderingen: list[object] = []
-        echte = codec.encode
-        monkeypatch.setattr(codec, "encode", lambda waarde: renderingen.append(waarde) or echte(waarde))
-        context = _context(adapter)
-        (await stapel.get(context, DialogState)).dialog_stack[0].state["stap"] = 2
-        assert renderingen == []  # loading renders nothing: the document read is the comparison
-        await toestand.save_changes(context)
-        assert len(renderingen) == 1  # one rendering, compared and written
-        opgeslagen = (await opslag.read_documents([toestand.get_storage_key(context)]))
-        waarde, tekst = opgeslagen[toestand.get_storage_key(context)]
-        assert tekst == echte({k: v for k, v in waarde.items() if k != "e_tag"})
-        assert waarde["DialogState"].dialog_stack[0].state == {"stap": 2}
-    finally:
-        await opslag.close()
-        await database.sluit(engine)
+async def test_on_sql_the_document_read_is_compared_and_the_one_rendered_is_written(sql_opslag, monkeypatch):
+    toestand, stapel, adapter = await _met_stap_1(sql_opslag)
+    renderingen: list[object] = []
+    echte = codec.encode
+    monkeypatch.setattr(codec, "encode", lambda waarde: renderingen.append(waarde) or echte(waarde))
+    context = _context(adapter)
+    (await stapel.get(context, DialogState)).dialog_stack[0].state["stap"] = 2
+    assert renderingen == []  # loading renders nothing: the document read is the comparison
+    await toestand.save_changes(context)
+    assert len(renderingen) == 1  # one rendering, compared and written
+    waarde, tekst = (await sql_opslag.read_documents([toestand.get_storage_key(context)]))[
+        toestand.get_storage_key(context)
+    ]
+    assert tekst == echte({k: v for k, v in waarde.items() if k != "e_tag"})
+    assert waarde["DialogState"].dialog_stack[0].state == {"stap": 2}
 
 
-async def test_on_sql_a_stale_state_is_still_a_conflict(sqlite_url):
-    engine = database.create_engine(sqlite_url)
-    await database.migrate(engine)
-    opslag = SqlStorage(engine)
-    try:
-        toestand = Gesprekstoestand(opslag)
-        stapel = toestand.create_property("DialogState")
-        adapter = TestAdapter()
-        context = _context(adapter)
-        (await stapel.get(context, DialogState)).dialog_stack.append(DialogInstance(id="d", state={"stap": 1}))
-        await toestand.save_changes(context)
-        eerste, tweede = _context(adapter), _context(adapter)  # two turns read the same state
-        (await stapel.get(eerste, DialogState)).dialog_stack[0].state["stap"] = 2
-        (await stapel.get(tweede, DialogState)).dialog_stack[0].state["stap"] = 3
-        await toestand.save_changes(eerste)
-        with pytest.raises(EtagConflict):
-            await toestand.save_changes(tweede)
-    finally:
-        await opslag.close()
-        await database.sluit(engine)
+async def test_on_sql_a_stale_state_is_still_a_conflict(sql_opslag):
+    toestand, stapel, adapter = await _met_stap_1(sql_opslag)
+    eerste, tweede = _context(adapter), _context(adapter)  # two turns read the same state
+    (await stapel.get(eerste, DialogState)).dialog_stack[0].state["stap"] = 2
+    (await stapel.get(tweede, DialogState)).dialog_stack[0].state["stap"] = 3
+    await toestand.save_changes(eerste)
+    with pytest.raises(EtagConflict):
+        await toestand.save_changes(tweede)
