@@ -109,8 +109,9 @@ class SqlStorage(Storage):
             await database.in_transactie(self._engine, partial(_verwijder, hashes=[_hash(key) for key in keys]))
 
 def _schrijf(conn: Connection, items: list[tuple[str, str | None, str]]) -> None:
-    if conn.dialect.name == "sqlite":
-        _schrijf_sqlite(conn.connection.driver_connection, items)
+    db = conn.connection.driver_connection
+    if isinstance(db, sqlite3.Connection):  # the writer thread's; in memory it is aiosqlite's, below
+        _schrijf_sqlite(db, items)
         return
     for key, expected, document in items:
         new_etag = uuid.uuid4().hex

@@ -227,10 +227,20 @@ class TestSqliteLezer:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             storage._lezer._conn.execute("DELETE FROM bot_state")
 
-    async def test_memory_databases_are_read_by_the_engine(self):
+    async def test_memory_databases_are_read_and_written_by_the_engine(self):
         engine = database.create_engine("sqlite+aiosqlite://")
         try:
-            assert SqlStorage(engine)._lezer is None
+            await database.migrate(engine)
+            storage = SqlStorage(engine)
+            assert storage._lezer is None
+            await storage.write({"k": {"n": 1}})
+            eerste = await storage.read(["k"])
+            assert eerste["k"]["n"] == 1
+            eerste["k"]["n"] = 2
+            await storage.write(eerste)
+            with pytest.raises(EtagConflict):
+                await storage.write({"k": {"n": 3, "e_tag": eerste["k"]["e_tag"]}})
+            assert (await storage.read(["k"]))["k"]["n"] == 2
         finally:
             await database.sluit(engine)
 
