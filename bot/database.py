@@ -118,7 +118,8 @@ class _Schrijver:
                                 uitkomsten.append((True, beurt.werk(conn)))
                         except Exception as fout:  # noqa: BLE001 - its own savepoint is undone, the rest stands
                             uitkomsten.append((False, fout))
-        except Exception as fout:  # noqa: BLE001 - nothing committed: every caller hears why
+        except BaseException as fout:  # noqa: BLE001 - nothing committed: every caller hears why (and none
+            # waits for ever: a writer thread that stopped here would leave all later writes queued)
             uitkomsten = [(False, fout)] * len(beurten)
         for beurt, (gelukt, waarde) in zip(beurten, uitkomsten, strict=True):
             try:
