@@ -72,10 +72,11 @@ async def sluit(engine: AsyncEngine) -> None:
 class _Schrijver:
     """The writer thread of one SQLite file: a sync engine with one connection, used only there.
 
-    Group commit: the transactions that queue while one commits run together in the next one,
-    each in a savepoint of its own, so under load many turns share one fsync (and one hop to the
-    thread, one BEGIN, one COMMIT). Each still succeeds or fails alone, and hears of its success
-    only after the commit: what a caller was told is stored, is on disk."""
+    Group commit: the transactions that queue while one commits run together as the next one, so
+    under load many turns share one fsync (and one hop to the thread, one BEGIN, one COMMIT). If any
+    of them fails, or the commit does, nothing of the group is kept and each runs again alone, so
+    only the one that fails fails. Nobody hears of success before the commit: what a caller was told
+    is stored, is on disk."""
 
     def __init__(self, url: URL) -> None:
         self._engine = create_sync_engine(url)
@@ -102,30 +103,30 @@ class _Schrijver:
                 if not beurten:
                     self._bezig = False
                     return
-            self._in_transactie(beurten)
+            waarden = self._samen(beurten) if len(beurten) > 1 else None
+            if waarden is not None:
+                for beurt, waarde in zip(beurten, waarden, strict=True):
+                    beurt.meld(True, waarde)
+            else:
+                for beurt in beurten:
+                    beurt.meld(*self._alleen(beurt))
 
-    def _in_transactie(self, beurten: list[_Beurt]) -> None:
-        uitkomsten: list[tuple[bool, Any]] = []
+    def _samen(self, beurten: list[_Beurt]) -> list[Any] | None:
+        """What each returns, all in one committed transaction; None when any failed or the commit
+        did (SQLite may then have undone the whole transaction: nothing of it is kept)."""
         try:
             with self._engine.begin() as conn:
-                if len(beurten) == 1:
-                    uitkomsten.append((True, _met_schrijfslot(conn, beurten[0].werk)))
-                else:
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                    for beurt in beurten:
-                        try:
-                            with conn.begin_nested():
-                                uitkomsten.append((True, beurt.werk(conn)))
-                        except Exception as fout:  # noqa: BLE001 - its own savepoint is undone, the rest stands
-                            uitkomsten.append((False, fout))
-        except BaseException as fout:  # noqa: BLE001 - nothing committed: every caller hears why (and none
-            # waits for ever: a writer thread that stopped here would leave all later writes queued)
-            uitkomsten = [(False, fout)] * len(beurten)
-        for beurt, (gelukt, waarde) in zip(beurten, uitkomsten, strict=True):
-            try:
-                beurt.lus.call_soon_threadsafe(beurt.meld, gelukt, waarde)
-            except RuntimeError:  # its event loop has closed: nobody waits any more
-                pass
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return [beurt.werk(conn) for beurt in beurten]
+        except BaseException:  # noqa: BLE001 - rolled back; each runs again alone and hears its own outcome
+            return None
+
+    def _alleen(self, beurt: _Beurt) -> tuple[bool, Any]:
+        try:
+            with self._engine.begin() as conn:
+                return True, _met_schrijfslot(conn, beurt.werk)
+        except BaseException as fout:  # noqa: BLE001 - its caller hears it; the thread goes on
+            return False, fout
 
     async def sluit(self) -> None:
         # The connection belongs to the thread: closed there, after what was queued before, without
@@ -145,6 +146,15 @@ class _Beurt:
     lus: asyncio.AbstractEventLoop
 
     def meld(self, gelukt: bool, waarde: Any) -> None:
+        """Give the caller the outcome, on its own event loop (from the writer thread)."""
+        if not gelukt and isinstance(waarde, StopIteration):
+            waarde = RuntimeError("a transaction raised StopIteration")  # a future refuses to hold one
+        try:
+            self.lus.call_soon_threadsafe(self._zet, gelukt, waarde)
+        except RuntimeError:  # its event loop has closed: nobody waits any more
+            pass
+
+    def _zet(self, gelukt: bool, waarde: Any) -> None:
         if self.uitkomst.cancelled():
             return
         if gelukt:

@@ -81,6 +81,16 @@ class TestEtag:
             await storage.write({"a": {**tweede, "n": 3}})
         assert (await storage.read(["a"]))["a"]["n"] == 2
 
+    async def test_an_item_deleted_since_it_was_read_is_written_anew(self, engine: AsyncEngine):
+        """As MemoryStorage does: the state was cleared (a failed turn) while a turn held it."""
+        storage = SqlStorage(engine)
+        await storage.write({"a": {"n": 1}})
+        item = (await storage.read(["a"]))["a"]
+        await storage.delete(["a"])
+        item["n"] = 2
+        await storage.write({"a": item})
+        assert (await storage.read(["a"]))["a"]["n"] == 2
+
     async def test_star_etag_overwrites(self, engine: AsyncEngine):
         storage = SqlStorage(engine)
         await storage.write({"a": {"n": 1}})
@@ -303,6 +313,10 @@ class TestEenSchrijver:
             await database.sluit(engine)
 
 
+class Afgebroken(BaseException):
+    """Not an Exception, as KeyboardInterrupt is not (which would stop the test's event loop)."""
+
+
 class TestGroepsCommit:
     """Transactions that queue while one commits share the next commit (and its fsync); each still
     succeeds or fails alone, and hears of its success only once it is committed."""
@@ -368,4 +382,37 @@ class TestGroepsCommit:
         monkeypatch.undo()
         assert await storage.read([f"k{i}" for i in range(5)]) == {}
         await storage.write({"daarna": {"n": 1}})  # the writer goes on
+        assert (await storage.read(["daarna"]))["daarna"]["n"] == 1
+
+    async def test_a_transaction_after_which_sqlite_undid_the_whole_group_fails_alone(
+        self, sqlite_engine: AsyncEngine
+    ):
+        """Disk full or an I/O error: SQLite rolls back the whole transaction, the work of the others
+        in the group with it. They run again, alone; only the failing one fails."""
+        storage = SqlStorage(sqlite_engine)
+
+        def schijf_vol(conn) -> None:  # noqa: ANN001
+            conn.connection.driver_connection.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+            raise sqlite3.OperationalError("database or disk is full")
+
+        eerste = asyncio.ensure_future(database.in_transactie(sqlite_engine, lambda conn: time.sleep(0.2)))
+        await asyncio.sleep(0.05)
+        uitkomsten = await asyncio.gather(
+            eerste, storage.write({"a": {"n": 1}}), database.in_transactie(sqlite_engine, schijf_vol),
+            storage.write({"b": {"n": 2}}), return_exceptions=True,
+        )
+        assert uitkomsten[1] is None and uitkomsten[3] is None
+        assert isinstance(uitkomsten[2], sqlite3.OperationalError)
+        assert {k: v["n"] for k, v in (await storage.read(["a", "b"])).items()} == {"a": 1, "b": 2}
+
+    @pytest.mark.parametrize("fout", [Afgebroken, StopIteration])
+    async def test_any_exception_reaches_its_caller_and_the_writer_goes_on(self, sqlite_engine, fout):
+        def kapot(conn) -> None:  # noqa: ANN001
+            raise fout
+
+        # (A future cannot hold a StopIteration: the caller gets a RuntimeError for it.)
+        with pytest.raises(Afgebroken if fout is Afgebroken else RuntimeError):
+            await asyncio.wait_for(database.in_transactie(sqlite_engine, kapot), 5)
+        storage = SqlStorage(sqlite_engine)
+        await asyncio.wait_for(storage.write({"daarna": {"n": 1}}), 5)
         assert (await storage.read(["daarna"]))["daarna"]["n"] == 1
