@@ -102,7 +102,8 @@ class Toegangslog(web_log.AbstractAccessLogger):
     formatting it cost a twentieth of a glossary turn."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        self.logger.info("%s %s %d %.1f ms", request.method, request.path, response.status, time * 1000)
+        pad = request.rel_url.raw_path  # still percent-encoded, as in log_rejections
+        self.logger.info("%s %s %d %.1f ms", request.method, pad, response.status, time * 1000)
 
 
 @web.middleware
@@ -114,7 +115,9 @@ async def log_rejections(
         return await handler(request)
     except web.HTTPException as refused:
         if refused.status >= 400:
-            log.warning("%s %s refused with %d: %s", request.method, request.path, refused.status, refused.text)
+            # The path still percent-encoded: decoded, a "%0A" in it would start a forged log line.
+            pad = request.rel_url.raw_path
+            log.warning("%s %s refused with %d: %s", request.method, pad, refused.status, refused.text)
         raise
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+import yarl
 
 from dialogs import messages
 from tests.bot.test_messages_endpoint import teams_message
@@ -90,6 +91,9 @@ async def test_server_answers_teams_and_resumes_a_dialog_after_sigkill(tmp_path,
             async with session.post(f"{server.url}/api/messages", json=teams_message("ja", connector.url)) as r:
                 assert r.status == 201
             assert "Criterium C van 4" in connector.texts()[-1]
+            vals = "/x%0A2026-11-23%2010:00:00,000%20ERROR%20bot.adapter:%20vals"
+            async with session.get(yarl.URL(f"{server.url}{vals}", encoded=True)) as r:
+                assert r.status == 404
         finally:
             server.stop()
     log = server.log.read_text()
@@ -98,6 +102,8 @@ async def test_server_answers_teams_and_resumes_a_dialog_after_sigkill(tmp_path,
     # One short access line per request: method, path, status, time; no address or user agent.
     assert re.search(r"INFO aiohttp\.access: POST /api/messages 201 \d+\.\d ms\n", log)
     assert "aiohttp/" not in log and '127.0.0.1 [' not in log
+    assert "GET /x%0A2026-11-23%2010:00:00,000%20ERROR%20bot.adapter:%20vals 404" in log  # no forged line
+    assert "\n2026-11-23 10:00:00,000 ERROR" not in log
 
 
 def test_server_refuses_bad_configuration_with_a_clear_message(tmp_path):
