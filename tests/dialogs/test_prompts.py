@@ -15,7 +15,7 @@ from botbuilder.dialogs import DialogSet, DialogTurnStatus, WaterfallDialog, Wat
 from botbuilder.dialogs.prompts import PromptOptions
 from botbuilder.schema import Activity, ActivityTypes
 
-from dialogs import cards, messages
+from dialogs import cards, messages, prompts
 from dialogs.i18n import Teksten
 from dialogs.prompts import (
     JA,
@@ -168,6 +168,19 @@ class TestCardSubmitPrompt:
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="paars"))
         assert adapter.activity_buffer[-1].attachments[0].content == eerste
         assert eerste["body"] and uitkomst == {}
+
+    async def test_only_the_card_begun_with_this_turn_is_sent_from_memory(self):
+        # Another prompt began this turn with another card: a retry of this one sends its own card.
+        adapter = TestAdapter()
+        activity = copy.copy(adapter.template)
+        activity.type, activity.text = ActivityTypes.message, "paars"
+        context = TurnContext(adapter, activity)
+        ander = {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "ander"}]}
+        context.turn_state[prompts._NIEUWE_KAART] = (json.dumps(ander), ander)
+        eigen = {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "eigen"}]}
+        options = PromptOptions(validations={"card": json.dumps(eigen), "opnieuw": "nog eens"})
+        await CardSubmitPrompt("f").on_prompt(context, {}, options, True)
+        assert adapter.activity_buffer[-1].attachments[0].content == eigen
 
     async def test_a_card_stored_as_a_dict_before_an_update_is_still_sent(self):
         # A flow under way at the update that began keeping cards as text: its retry finds a dict.
