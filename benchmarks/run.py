@@ -148,7 +148,9 @@ async def benchmark(args: argparse.Namespace, tmp: Path, logs: Path) -> dict[str
             for naam, server, scenario in runs:
                 label = f"{uuid.uuid4().hex[:8]}-{naam}"
                 if args.warmup:
-                    await drive(f"{server.url}/api/messages", channel, [scenario], min(args.conversations, 4),
+                    # As many conversations at once as the run: the servers open as many connections
+                    # to the channel as they will use, which a fresh process does during its first burst.
+                    await drive(f"{server.url}/api/messages", channel, [scenario], args.conversations,
                                 f"warm-{label}", turns=args.warmup)
                 loads.append(load())
                 cpu_voor = server.cpu()
@@ -321,7 +323,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1,
                         help="run everything this many times on the same servers; memory is read after each")
     parser.add_argument("--warmup", type=int, default=5,
-                        help="unmeasured turns per conversation (4 conversations) before each run (default 5)")
+                        help="unmeasured turns per conversation (as many conversations as the run) before each run "
+                        "(default 5)")
     parser.add_argument("--ceiling", action="store_true",
                         help="also run a plain aiohttp echo (no botbuilder): what this load generator can drive")
     parser.add_argument("--profile", metavar="FILE",
