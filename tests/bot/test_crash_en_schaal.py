@@ -16,6 +16,7 @@ import random
 import signal
 import sqlite3
 import uuid
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -98,53 +99,52 @@ def _eenmaal_zonder_gat(tmp_path: Path, tabel: str, gebruikers: list[Gebruiker])
     assert nummers == list(range(1, len(gebruikers) + 1))
 
 
-async def test_sigkill_during_confirm_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
-    port = _free_port()
-    kansen = random.Random(20261122)
+async def _proeven_met_sigkill(
+    tmp_path: Path, connector: FakeConnector, zaad: int, proeven: int, tabel: str, referentie: str,
+    tot_de_klik: Callable[[aiohttp.ClientSession, Server, Gebruiker], Awaitable[dict[str, Any]]],
+) -> None:
+    """`proeven` users each take the steps `tot_de_klik` to the button that stores their record, click
+    it with a SIGKILL (_klik_en_sigkill) and must be answered with their reference (it starts with
+    `referentie`); afterwards every record is stored once, gap-free."""
+    kansen = random.Random(zaad)
     gebruikers: list[Gebruiker] = []
     async with aiohttp.ClientSession() as session:
-        server = Server(tmp_path, port)
+        server = Server(tmp_path, _free_port())
         try:
             await server.ready(session)
-            for _ in range(PROEVEN):
+            for _ in range(proeven):
                 gebruiker = Gebruiker(connector)
                 gebruikers.append(gebruiker)
-                formulier = await gebruiker.stuur(session, server, "aanmelden")
-                samenvatting = await gebruiker.stuur(
-                    session, server, None, {**_knop(formulier, messages.KNOP_VERSTUREN), **FORMULIER}
-                )
-                bevestig = _knop(samenvatting, messages.KNOP_BEVESTIGEN)
-                server, antwoord = await _klik_en_sigkill(session, tmp_path, server, gebruiker, bevestig, kansen)
-                # Confirmed now, or already (the flow had ended): either way the reference, not a shrug.
-                assert "ZVH-MH-" in antwoord and messages.KLIK_NA_AFLOOP not in antwoord, antwoord
+                klik = await tot_de_klik(session, server, gebruiker)
+                server, antwoord = await _klik_en_sigkill(session, tmp_path, server, gebruiker, klik, kansen)
+                # Stored now, or already (the flow had ended): either way the reference, not a shrug.
+                assert referentie in antwoord and messages.KLIK_NA_AFLOOP not in antwoord, antwoord
         finally:
             server.stop()
 
-    _eenmaal_zonder_gat(tmp_path, "aanmelding", gebruikers)
+    _eenmaal_zonder_gat(tmp_path, tabel, gebruikers)
+
+
+async def test_sigkill_during_confirm_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
+    async def tot_bevestigen(session: aiohttp.ClientSession, server: Server, gebruiker: Gebruiker) -> dict[str, Any]:
+        formulier = await gebruiker.stuur(session, server, "aanmelden")
+        samenvatting = await gebruiker.stuur(
+            session, server, None, {**_knop(formulier, messages.KNOP_VERSTUREN), **FORMULIER}
+        )
+        return _knop(samenvatting, messages.KNOP_BEVESTIGEN)
+
+    await _proeven_met_sigkill(tmp_path, connector, 20261122, PROEVEN, "aanmelding", "ZVH-MH-", tot_bevestigen)
 
 
 async def test_sigkill_while_recording_a_signal_loses_and_duplicates_nothing(tmp_path, connector: FakeConnector):
-    port = _free_port()
-    kansen = random.Random(20261123)
-    gebruikers: list[Gebruiker] = []
-    async with aiohttp.ClientSession() as session:
-        server = Server(tmp_path, port)
-        try:
-            await server.ready(session)
-            for _ in range(PROEVEN_SIGNAAL):
-                gebruiker = Gebruiker(connector)
-                gebruikers.append(gebruiker)
-                for tekst in ("signaal", "nee", "verward"):
-                    await gebruiker.stuur(session, server, tekst)
-                vraag = await gebruiker.stuur(session, server, "Roermond")
-                kaart = await gebruiker.stuur(session, server, None, _knop(vraag, messages.KNOP_VASTLEGGEN))
-                vastleggen = {**_knop(kaart, messages.KNOP_VASTLEGGEN), "samenvatting": "Verward gedrag op straat."}
-                server, antwoord = await _klik_en_sigkill(session, tmp_path, server, gebruiker, vastleggen, kansen)
-                assert "SIG-ML-" in antwoord and messages.KLIK_NA_AFLOOP not in antwoord, antwoord
-        finally:
-            server.stop()
+    async def tot_vastleggen(session: aiohttp.ClientSession, server: Server, gebruiker: Gebruiker) -> dict[str, Any]:
+        for tekst in ("signaal", "nee", "verward"):
+            await gebruiker.stuur(session, server, tekst)
+        vraag = await gebruiker.stuur(session, server, "Roermond")
+        kaart = await gebruiker.stuur(session, server, None, _knop(vraag, messages.KNOP_VASTLEGGEN))
+        return {**_knop(kaart, messages.KNOP_VASTLEGGEN), "samenvatting": "Verward gedrag op straat."}
 
-    _eenmaal_zonder_gat(tmp_path, "signaal", gebruikers)
+    await _proeven_met_sigkill(tmp_path, connector, 20261123, PROEVEN_SIGNAAL, "signaal", "SIG-ML-", tot_vastleggen)
 
 
 async def test_sigkill_during_triage_leaves_a_consistent_case(tmp_path, connector: FakeConnector):
