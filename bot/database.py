@@ -116,8 +116,7 @@ class _Schrijver:
         did (SQLite may then have undone the whole transaction: nothing of it is kept)."""
         try:
             with self._engine.begin() as conn:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                return [beurt.werk(conn) for beurt in beurten]
+                return _met_schrijfslot(conn, lambda conn: [beurt.werk(conn) for beurt in beurten])
         except BaseException:  # noqa: BLE001 - rolled back; each runs again alone and hears its own outcome
             return None
 
