@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
@@ -47,6 +48,8 @@ def catalogus(taal: str) -> gettext.NullTranslations:
     return Translations(mo)
 
 
+_NEDERLAND = ZoneInfo("Europe/Amsterdam")
+
 @dataclass(frozen=True, slots=True)
 class Teksten:
     """The user's language for one turn: translate copy, format dates and numbers."""
@@ -63,8 +66,9 @@ class Teksten:
         return format_date(dag, format="long", locale=_BABEL_LOCALE[self.taal])
 
     def tijdstip(self, moment: datetime) -> str:
-        """Date and time in the locale's medium format."""
-        return format_datetime(moment, format="medium", locale=_BABEL_LOCALE[self.taal])
+        """Date and time in the locale's medium format, in Dutch time (stored times are UTC; the
+        professionals and Veiligheidshuizen are all in Limburg)."""
+        return format_datetime(moment, format="medium", tzinfo=_NEDERLAND, locale=_BABEL_LOCALE[self.taal])
 
     def getal(self, getal: float) -> str:
         """'1.234,5' / '1,234.5'."""

@@ -4,7 +4,7 @@ placeholders, and dates and numbers are formatted for the language."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -62,3 +62,10 @@ def test_dates_and_numbers_follow_the_language():
     assert Teksten("nl").getal(1234.5) == "1.234,5"
     assert Teksten("en").getal(1234.5) == "1,234.5"
     assert "2026" in Teksten("nl").tijdstip(datetime(2026, 11, 22, 14, 5))
+
+
+def test_times_are_shown_in_dutch_time():
+    # Stored in UTC; a professional in Limburg reads the clock on the wall (winter +1, summer +2).
+    assert "06:11:34" in Teksten("nl").tijdstip(datetime(2026, 11, 23, 5, 11, 34, tzinfo=UTC))
+    assert "12:00:00" in Teksten("nl").tijdstip(datetime(2026, 7, 1, 10, 0, tzinfo=UTC))
+    assert "6:11:34" in Teksten("en").tijdstip(datetime(2026, 11, 23, 5, 11, 34, tzinfo=UTC))
