@@ -681,7 +681,7 @@ def bevestigd_card(
 
 def _regel(t: Teksten, fk: Formulierkennis, a: Aanmelding) -> str:
     return t(
-        messages.MIJN_REGEL, referentie=a.referentie, datum=t.datum(a.aangemaakt.date()), gemeente=a.gemeente,
+        messages.MIJN_REGEL, referentie=a.referentie, datum=t.datum(a.aangemaakt), gemeente=a.gemeente,
         doelgroep=label(t, fk.doelgroepen, a.doelgroep), status=label(t, fk.statussen, a.status),
     )
 
@@ -825,7 +825,7 @@ def signalen_card(t: Teksten, signalen: Sequence[Signaal], soorten: Sequence[Sig
     namen = {s.code: s.naam_en if t.taal == EN else s.naam_nl for s in soorten}
     toon = signalen[:30]
     regels = [
-        f"**{s.referentie}** · {t.datum(s.aangemaakt.date())} · {s.gemeente} · {namen.get(s.soort, s.soort)}: "
+        f"**{s.referentie}** · {t.datum(s.aangemaakt)} · {s.gemeente} · {namen.get(s.soort, s.soort)}: "
         f"{letterlijk(s.samenvatting)}"
         for s in toon
     ]

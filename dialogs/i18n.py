@@ -61,8 +61,10 @@ class Teksten:
         vertaald = catalogus(self.taal).gettext(bericht)
         return vertaald.format(**waarden) if waarden else vertaald
 
-    def datum(self, dag: date) -> str:
-        """'22 november 2026' / '22 November 2026'."""
+    def datum(self, dag: date | datetime) -> str:
+        """'22 november 2026' / '22 November 2026'; of a moment, its date in Dutch time."""
+        if isinstance(dag, datetime):
+            dag = dag.astimezone(_NEDERLAND).date()
         return format_date(dag, format="long", locale=_BABEL_LOCALE[self.taal])
 
     def tijdstip(self, moment: datetime) -> str:

@@ -69,3 +69,5 @@ def test_times_are_shown_in_dutch_time():
     assert "06:11:34" in Teksten("nl").tijdstip(datetime(2026, 11, 23, 5, 11, 34, tzinfo=UTC))
     assert "12:00:00" in Teksten("nl").tijdstip(datetime(2026, 7, 1, 10, 0, tzinfo=UTC))
     assert "6:11:34" in Teksten("en").tijdstip(datetime(2026, 11, 23, 5, 11, 34, tzinfo=UTC))
+    # 23:30 UTC on 22 November is already the 23rd in Limburg.
+    assert Teksten("nl").datum(datetime(2026, 11, 22, 23, 30, tzinfo=UTC)) == "23 november 2026"
